@@ -1,0 +1,37 @@
+'use strict';
+
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+/**
+ * One jest run for everything: the LWC components (sfdx-lwc-jest) and all TypeScript
+ * (scripts, container app, ticket server), each in its own project with its own environment.
+ */
+module.exports = {
+    projects: [
+        {
+            ...lwcJestConfig,
+            displayName: 'lwc',
+            rootDir: __dirname,
+            roots: ['<rootDir>/force-app']
+        },
+        {
+            displayName: 'ts',
+            rootDir: __dirname,
+            testEnvironment: 'node',
+            roots: ['<rootDir>/scripts'],
+            testMatch: ['**/__tests__/**/*.test.ts'],
+            transform: {
+                '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
+            }
+        }
+    ],
+    collectCoverageFrom: [
+        'force-app/**/lwc/**/*.js',
+        'scripts/**/*.ts',
+        '!**/__tests__/**',
+        '!scripts/test-support/**',
+        '!**/node_modules/**'
+    ],
+    coverageReporters: ['text-summary', 'text', 'lcov'],
+    testTimeout: 30000
+};
