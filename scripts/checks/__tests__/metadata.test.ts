@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { checkMetadata } from '../metadata';
+import {
+    BASE_FILES,
+    CLASSES,
+    classMeta,
+    makeProject,
+    removeProject
+} from '../../test-support/fixture-project';
+
+const roots: string[] = [];
+async function check(files: Record<string, string>, replacements: object[] = []) {
+    const root = makeProject({ ...BASE_FILES, ...files }, replacements);
+    roots.push(root);
+    const result = await checkMetadata(root);
+    return {
+        ...result,
+        problems: result.findings.map((finding) => ({
+            ...finding,
+            file: path.relative(root, finding.file)
+        }))
+    };
+}
+
+afterEach(() => roots.splice(0).forEach(removeProject));
+
+const NC_DIR = 'force-app/main/default/namedCredentials';
+const namedCredential = (url: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">\n` +
+    `    <label>Api</label>\n    <namedCredentialParameters>\n        <parameterName>Url</parameterName>\n` +
+    `        <parameterType>Url</parameterType>\n        <parameterValue>${url}</parameterValue>\n` +
+    `    </namedCredentialParameters>\n    <namedCredentialType>SecuredEndpoint</namedCredentialType>\n</NamedCredential>\n`;
+const appIdReplacement = {
+    glob: `${NC_DIR}/*.namedCredential-meta.xml`,
+    stringToReplace: '${SENDBIRD_APP_ID}',
+    replaceWithEnv: 'SENDBIRD_APP_ID'
+};
+
+describe('checkMetadata', () => {
+    it('builds a deploy package from valid source and counts its components', async () => {
+        const result = await check({
+            [`${CLASSES}/Other.cls`]: 'public with sharing class Other {\n}\n',
+            [`${CLASSES}/Other.cls-meta.xml`]: classMeta()
+        });
+        expect(result.findings).toEqual([]);
+        expect(result.summary).toContain('2 ApexClass');
+    });
+
+    it('reports a class without its meta file', async () => {
+        const { problems } = await check({ [`${CLASSES}/Orphan.cls`]: 'public class Orphan {}' });
+        expect(problems).toEqual([
+            { file: `${CLASSES}/Orphan.cls`, message: 'source file has no Orphan.cls-meta.xml' }
+        ]);
+    });
+
+    it('reports a meta file without its class', async () => {
+        const { problems } = await check({ [`${CLASSES}/Ghost.cls-meta.xml`]: classMeta() });
+        expect(problems).toEqual([
+            {
+                file: `${CLASSES}/Ghost.cls-meta.xml`,
+                message: 'metadata file has no source file beside it'
+            }
+        ]);
+    });
+
+    it('reports truncated XML with its line', async () => {
+        const truncated = classMeta().slice(0, classMeta().indexOf('<status>'));
+        const { problems } = await check({ [`${CLASSES}/Hello.cls-meta.xml`]: truncated });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatchObject({
+            file: `${CLASSES}/Hello.cls-meta.xml`,
+            line: expect.any(Number)
+        });
+        expect(problems[0].message).toMatch(/^XML is not well formed/);
+    });
+
+    it('reports files in folders no metadata type uses', async () => {
+        const { problems } = await check({ 'force-app/main/default/notes/todo.txt': 'call Bob' });
+        expect(problems).toEqual([
+            {
+                file: 'force-app/main/default/notes/todo.txt',
+                message: 'Could not infer a metadata type'
+            }
+        ]);
+    });
+
+    it('accepts a placeholder that a replacement fills', async () => {
+        const { findings } = await check(
+            {
+                [`${NC_DIR}/Api.namedCredential-meta.xml`]: namedCredential(
+                    'https://api-${SENDBIRD_APP_ID}.x.com'
+                )
+            },
+            [appIdReplacement]
+        );
+        expect(findings).toEqual([]);
+    });
+
+    it('reports a placeholder that no replacement fills, with its position', async () => {
+        const { problems } = await check({
+            [`${NC_DIR}/Api.namedCredential-meta.xml`]: namedCredential(
+                'https://api-${SENDBIRD_APP_ID}.x.com'
+            )
+        });
+        expect(problems).toEqual([
+            {
+                file: `${NC_DIR}/Api.namedCredential-meta.xml`,
+                line: 7,
+                column: 37,
+                message:
+                    '${SENDBIRD_APP_ID} is not filled by any "replacements" entry of sfdx-project.json'
+            }
+        ]);
+    });
+
+    it('reports a replacement that matches nothing any more', async () => {
+        const { problems } = await check({}, [appIdReplacement]);
+        expect(problems).toEqual([
+            {
+                file: 'sfdx-project.json',
+                message: `replacement of \${SENDBIRD_APP_ID} (${NC_DIR}/*.namedCredential-meta.xml) matches no placeholder`
+            }
+        ]);
+    });
+
+    it('reports a component newer than sourceApiVersion', async () => {
+        const { problems } = await check({ [`${CLASSES}/Hello.cls-meta.xml`]: classMeta('99.0') });
+        expect(problems).toEqual([
+            {
+                file: `${CLASSES}/Hello.cls-meta.xml`,
+                line: 3,
+                message: 'apiVersion 99 is above sourceApiVersion 65.0'
+            }
+        ]);
+    });
+
+    it('accepts a static resource kept as a folder', async () => {
+        const resources = 'force-app/main/default/staticresources';
+        const root = makeProject({
+            ...BASE_FILES,
+            [`${resources}/bar/index.html`]: '<html></html>',
+            [`${resources}/bar.resource-meta.xml`]:
+                '<?xml version="1.0" encoding="UTF-8"?>\n<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+                '    <cacheControl>Public</cacheControl>\n    <contentType>application/zip</contentType>\n</StaticResource>\n'
+        });
+        roots.push(root);
+        mkdirSync(path.join(root, resources, 'bar'), { recursive: true });
+        const result = await checkMetadata(root);
+        expect(result.findings).toEqual([]);
+        expect(result.summary).toContain('1 StaticResource');
+    });
+});

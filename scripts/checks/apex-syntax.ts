@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import type { Finding } from '../lib/findings';
+import { runGateCommand, type GateResult } from '../lib/gate';
+import { listApexFiles, readProject } from '../lib/project';
+
+const SHOWN_ALTERNATIVES = 6;
+
+/** ANTLR lists every token it could accept (often 200+); keep the first few so the line stays readable. */
+export function shortenExpected(message: string): string {
+    return message.replace(/expecting \{(.*)\}/, (whole, list: string) => {
+        const tokens = list.split(', ');
+        if (tokens.length <= SHOWN_ALTERNATIVES) return whole;
+        const more = tokens.length - SHOWN_ALTERNATIVES;
+        return `expecting one of ${tokens.slice(0, SHOWN_ALTERNATIVES).join(', ')}, … (${more} more)`;
+    });
+}
+
+class CollectingListener extends ApexErrorListener {
+    readonly errors: { line: number; column: number; message: string }[] = [];
+
+    apexSyntaxError(line: number, column: number, message: string): void {
+        // ANTLR columns are 0-based; editors count from 1.
+        this.errors.push({ line, column: column + 1, message: shortenExpected(message) });
+    }
+}
+
+/** Syntax errors of one Apex source; a `.trigger` parses as a trigger, anything else as a class. */
+export function apexSyntaxErrors(file: string, source: string): Finding[] {
+    const listener = new CollectingListener();
+    const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+    if (file.endsWith('.trigger')) {
+        parser.triggerUnit();
+    } else {
+        parser.compilationUnit();
+    }
+    return listener.errors.map((error) => ({ file, ...error }));
+}
+
+export async function checkApexSyntax(root: string): Promise<GateResult> {
+    const files = listApexFiles(readProject(root));
+    const findings = files.flatMap((file) => apexSyntaxErrors(file, readFileSync(file, 'utf8')));
+    return { findings, summary: `${files.length} Apex files parsed.` };
+}
+
+if (require.main === module) {
+    void runGateCommand('Apex syntax', checkApexSyntax);
+}

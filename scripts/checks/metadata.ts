@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildDeployPackage } from '../lib/deploy-package';
+import { runGateCommand, type GateResult } from '../lib/gate';
+import { listPackageFiles, readProject } from '../lib/project';
+import { apiVersionsAbove } from './metadata/api-version';
+import { unpairedFiles } from './metadata/pairing';
+import { replacementProblems } from './metadata/replacements';
+import { unresolvableFiles } from './metadata/resolve';
+import { malformedXml } from './metadata/xml';
+
+function describeCounts(countsByType: Record<string, number>): string {
+    return Object.entries(countsByType)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, count]) => `${count} ${type}`)
+        .join(', ');
+}
+
+/**
+ * Checks what SDR does not (broken XML, unpaired source and meta files, unfilled placeholders,
+ * API versions), resolves every file to a component, then builds the deploy package.
+ */
+export async function checkMetadata(root: string): Promise<GateResult> {
+    const project = readProject(root);
+    const files = listPackageFiles(project);
+    const fileFindings = [...malformedXml(files), ...unpairedFiles(files)];
+    const flagged = new Set(fileFindings.map((finding) => finding.file));
+    const findings = [
+        ...fileFindings,
+        ...unresolvableFiles(files.filter((file) => !flagged.has(file))),
+        ...replacementProblems(project, files),
+        ...apiVersionsAbove(project.sourceApiVersion, files)
+    ];
+    if (findings.length > 0) {
+        return { findings, summary: `${files.length} files checked; no deploy package built.` };
+    }
+
+    const outputDir = mkdtempSync(path.join(os.tmpdir(), 'sendbird-deploy-check-'));
+    try {
+        const built = await buildDeployPackage(project, outputDir, { applyReplacements: false });
+        if (!existsSync(path.join(outputDir, 'package.xml'))) {
+            throw new Error('SDR converted the source but wrote no package.xml');
+        }
+        return {
+            findings: [],
+            summary: `${files.length} files → ${built.componentCount} components converted to a deploy package (${describeCounts(built.countsByType)}).`
+        };
+    } finally {
+        rmSync(outputDir, { recursive: true, force: true });
+    }
+}
+
+if (require.main === module) {
+    void runGateCommand('Metadata deployability', checkMetadata);
+}
