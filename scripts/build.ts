@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { checkMetadata } from './checks/metadata';
+import { formatFinding } from './lib/findings';
+import { buildDeployPackage } from './lib/deploy-package';
+import { deployEnvProblems } from './lib/deploy-env';
+import { readProject } from './lib/project';
+
+/** Where `npm run build` writes the Metadata API deploy package. */
+export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
+
+/**
+ * `npm run build`: everything the org needs. Validates the metadata, then writes the deploy
+ * package to dist/deploy, with the deploy-time placeholders filled when their environment
+ * variables are set (otherwise `npm run deploy` fills them from the environment).
+ */
+export async function build(root: string): Promise<void> {
+    const check = await checkMetadata(root);
+    if (check.findings.length > 0) {
+        check.findings.forEach((finding) => console.error(formatFinding(finding, root)));
+        throw new Error('the metadata is not deployable; fix the problems above.');
+    }
+    const project = readProject(root);
+    const envProblems = deployEnvProblems(project, process.env);
+    const built = await buildDeployPackage(project, path.join(root, DEPLOY_PACKAGE_DIR), {
+        applyReplacements: envProblems.length === 0
+    });
+    console.log(`✔ Deploy package: ${built.componentCount} components in ${DEPLOY_PACKAGE_DIR}/`);
+    if (envProblems.length > 0) {
+        console.log(
+            `  Placeholders such as \${SENDBIRD_APP_ID} are kept, because: ${envProblems.join(' ')}`
+        );
+    }
+}
+
+if (require.main === module) {
+    build(process.cwd()).catch((error: unknown) => {
+        console.error(`✖ Build failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+    });
+}

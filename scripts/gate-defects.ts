@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The gate commands a defect can be caught by; each runs against a project folder. */
+export type GateName = 'prettier' | 'apex-syntax' | 'apex-types' | 'pmd' | 'metadata';
+
+/** A defect planted into a copy of the project, and what the matching gate must say about it. */
+export interface PlantedDefect {
+    name: string;
+    gate: GateName;
+    plant(root: string): void;
+    /** The gate's output must match this: the planted file, and the line where the tool gives one. */
+    expected: RegExp;
+}
+
+const CLASSES = 'force-app/main/default/classes';
+const CLASS_META =
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+    '    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n';
+
+/** Writes `Planted.cls` (and its meta file unless told not to) whose line 3 holds `statement`. */
+function plantClass(root: string, statement: string, { withMeta = true } = {}): void {
+    const source = [
+        'public with sharing class Planted {',
+        '    public static void run(List<Id> caseIds) {',
+        `        ${statement}`,
+        '    }',
+        '}',
+        ''
+    ].join('\n');
+    writeFileSync(path.join(root, CLASSES, 'Planted.cls'), source);
+    if (withMeta) writeFileSync(path.join(root, CLASSES, 'Planted.cls-meta.xml'), CLASS_META);
+}
+
+export const DEFECTS: PlantedDefect[] = [
+    {
+        name: 'Apex type error',
+        gate: 'apex-types',
+        plant: (root) => plantClass(root, "Integer x = 'a';"),
+        expected: /Planted\.cls:3:\d+: Error: Incompatible types/
+    },
+    {
+        name: 'call to an unknown method',
+        gate: 'apex-types',
+        plant: (root) => plantClass(root, 'SendbirdSettings.get().noSuchMethod();'),
+        expected: /Planted\.cls:3:\d+: Missing: No matching method found for 'noSuchMethod'/
+    },
+    {
+        name: 'reference to Case.No_Such_Field__c',
+        gate: 'apex-types',
+        plant: (root) => plantClass(root, 'Schema.SObjectField f = Case.No_Such_Field__c;'),
+        expected:
+            /Planted\.cls:3:\d+: Missing: Unknown field 'No_Such_Field__c' on SObject 'Schema\.Case'/
+    },
+    {
+        name: 'SOQL reading Case.No_Such_Field__c',
+        gate: 'apex-types',
+        plant: (root) =>
+            plantClass(root, 'List<Case> c = [SELECT No_Such_Field__c FROM Case WITH USER_MODE];'),
+        expected: /Planted\.cls:3:\d+: Missing: Unknown field 'No_Such_Field__c' .*\(in SOQL\)/
+    },
+    {
+        name: 'SOQL inside a loop',
+        gate: 'pmd',
+        plant: (root) =>
+            plantClass(
+                root,
+                'for (Id caseId : caseIds) { Case c = [SELECT Id FROM Case WHERE Id = :caseId WITH USER_MODE]; }'
+            ),
+        expected: /Planted\.cls:3:\d+: OperationWithLimitsInLoop/
+    },
+    {
+        name: 'Apex syntax error',
+        gate: 'apex-syntax',
+        plant: (root) => plantClass(root, 'Integer x = ;'),
+        expected: /Planted\.cls:3:\d+: mismatched input ';'/
+    },
+    {
+        name: '.cls with no meta file',
+        gate: 'metadata',
+        plant: (root) => plantClass(root, 'Integer x = 1;', { withMeta: false }),
+        expected: /Planted\.cls: source file has no Planted\.cls-meta\.xml/
+    },
+    {
+        name: 'truncated XML file',
+        gate: 'metadata',
+        plant: (root) => {
+            const file = path.join(
+                root,
+                'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml'
+            );
+            const xml = readFileSync(file, 'utf8');
+            writeFileSync(file, xml.slice(0, Math.floor(xml.length / 2)));
+        },
+        expected: /Sendbird_Agent\.permissionset-meta\.xml:\d+:\d+: XML is not well formed/
+    },
+    {
+        name: 'unformatted file',
+        gate: 'prettier',
+        plant: (root) => {
+            const file = path.join(root, CLASSES, 'SendbirdSettings.cls');
+            writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}/g, '\n  '));
+        },
+        expected: /SendbirdSettings\.cls/
+    }
+];

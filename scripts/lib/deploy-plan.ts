@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { deployEnvProblems } from './deploy-env';
+import type { SfdxProject } from './project';
+
+/** What the admin asked `npm run deploy` to do. */
+export interface DeployOptions {
+    targetOrg?: string;
+    dryRun: boolean;
+    assignAgentPermissionSet: boolean;
+    integrationUser?: string;
+}
+
+/** The plan of a deploy: the `sf` commands in order, and what stops it from running. */
+export interface DeployPlan {
+    commands: PlannedCommand[];
+    problems: string[];
+}
+
+/** One `sf` command of the plan, with why it runs. */
+export interface PlannedCommand {
+    purpose: string;
+    args: string[];
+}
+
+export class DeployUsageError extends Error {}
+
+const USAGE = `Usage: npm run deploy -- --target-org <alias> [--integration-user <username>] [--no-assign] [--dry-run]
+  --target-org        org alias or username (or set SF_TARGET_ORG); log in first with: npx sf org login web --alias <alias>
+  --integration-user  also assign Sendbird_Integration to the API user of the AI agent and ticket server
+  --no-assign         do not assign Sendbird_Agent to the deploying user
+  --dry-run           print the plan without deploying`;
+
+function valueAfter(argv: string[], index: number, flag: string): string {
+    const value = argv[index + 1];
+    if (!value || value.startsWith('--'))
+        throw new DeployUsageError(`${flag} needs a value.\n${USAGE}`);
+    return value;
+}
+
+export function parseDeployArgs(argv: string[], env: NodeJS.ProcessEnv): DeployOptions {
+    const options: DeployOptions = {
+        targetOrg: env.SF_TARGET_ORG || undefined,
+        dryRun: false,
+        assignAgentPermissionSet: true
+    };
+    for (let index = 0; index < argv.length; index++) {
+        const flag = argv[index];
+        if (flag === '--target-org' || flag === '-o') {
+            options.targetOrg = valueAfter(argv, index++, flag);
+        } else if (flag === '--integration-user') {
+            options.integrationUser = valueAfter(argv, index++, flag);
+        } else if (flag === '--no-assign') {
+            options.assignAgentPermissionSet = false;
+        } else if (flag === '--dry-run') {
+            options.dryRun = true;
+        } else {
+            throw new DeployUsageError(`Unknown option "${flag}".\n${USAGE}`);
+        }
+    }
+    return options;
+}
+
+/**
+ * The `sf` commands a deploy runs, in order, and the problems (no org, missing or invalid
+ * environment) that must be fixed before it can run.
+ */
+export function planDeploy(
+    project: SfdxProject,
+    options: DeployOptions,
+    env: NodeJS.ProcessEnv
+): DeployPlan {
+    const problems = deployEnvProblems(project, env);
+    if (!options.targetOrg) {
+        problems.unshift('No target org. Pass --target-org <alias> or set SF_TARGET_ORG.');
+    }
+    const org = options.targetOrg ?? '<target-org>';
+    const sourceDirs = project.packageDirectories.flatMap((dir) => [
+        '--source-dir',
+        path.relative(project.root, dir)
+    ]);
+    const commands: PlannedCommand[] = [
+        {
+            purpose: 'deploy the metadata (sf fills the placeholders from the environment)',
+            args: ['project', 'deploy', 'start', ...sourceDirs, '--target-org', org, '--wait', '30']
+        }
+    ];
+    if (options.assignAgentPermissionSet) {
+        commands.push({
+            purpose: 'give the deploying user the agent permission set',
+            args: ['org', 'assign', 'permset', '--name', 'Sendbird_Agent', '--target-org', org]
+        });
+    }
+    if (options.integrationUser) {
+        commands.push({
+            purpose: 'give the integration user its permission set',
+            args: [
+                'org',
+                'assign',
+                'permset',
+                '--name',
+                'Sendbird_Integration',
+                '--on-behalf-of',
+                options.integrationUser,
+                '--target-org',
+                org
+            ]
+        });
+    }
+    return { commands, problems };
+}
+
+/** How to call the script; printed with every usage problem. */
+export { USAGE as DEPLOY_USAGE };
