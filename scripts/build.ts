@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { checkMetadata } from './checks/metadata';
 import { formatFinding } from './lib/findings';
-import { buildDeployPackage } from './lib/deploy-package';
 import { deployEnvProblems } from './lib/deploy-env';
 import { readProject } from './lib/project';
 
@@ -14,17 +13,16 @@ export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
  * variables are set (otherwise `npm run deploy` fills them from the environment).
  */
 export async function build(root: string): Promise<void> {
-    const check = await checkMetadata(root);
+    const envProblems = deployEnvProblems(readProject(root), process.env);
+    const check = await checkMetadata(root, {
+        outputDir: path.join(root, DEPLOY_PACKAGE_DIR),
+        applyReplacements: envProblems.length === 0
+    });
     if (check.findings.length > 0) {
         check.findings.forEach((finding) => console.error(formatFinding(finding, root)));
         throw new Error('the metadata is not deployable; fix the problems above.');
     }
-    const project = readProject(root);
-    const envProblems = deployEnvProblems(project, process.env);
-    const built = await buildDeployPackage(project, path.join(root, DEPLOY_PACKAGE_DIR), {
-        applyReplacements: envProblems.length === 0
-    });
-    console.log(`✔ Deploy package: ${built.componentCount} components in ${DEPLOY_PACKAGE_DIR}/`);
+    console.log(`✔ Deploy package in ${DEPLOY_PACKAGE_DIR}/: ${check.summary}`);
     if (envProblems.length > 0) {
         console.log(
             `  Placeholders such as \${SENDBIRD_APP_ID} are kept, because: ${envProblems.join(' ')}`

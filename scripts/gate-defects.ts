@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { apexClassMeta } from './lib/apex-class-meta';
+import { readProject } from './lib/project';
 
 /** The gate commands a defect can be caught by; each runs against a project folder. */
 export type GateName = 'prettier' | 'apex-syntax' | 'apex-types' | 'pmd' | 'metadata';
@@ -14,9 +16,6 @@ export interface PlantedDefect {
 }
 
 const CLASSES = 'force-app/main/default/classes';
-const CLASS_META =
-    '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
-    '    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n';
 
 /** Writes `Planted.cls` (and its meta file unless told not to) whose line 3 holds `statement`. */
 function plantClass(root: string, statement: string, { withMeta = true } = {}): void {
@@ -29,7 +28,10 @@ function plantClass(root: string, statement: string, { withMeta = true } = {}): 
         ''
     ].join('\n');
     writeFileSync(path.join(root, CLASSES, 'Planted.cls'), source);
-    if (withMeta) writeFileSync(path.join(root, CLASSES, 'Planted.cls-meta.xml'), CLASS_META);
+    if (withMeta) {
+        const meta = apexClassMeta(readProject(root).sourceApiVersion);
+        writeFileSync(path.join(root, CLASSES, 'Planted.cls-meta.xml'), meta);
+    }
 }
 
 export const DEFECTS: PlantedDefect[] = [

@@ -17,11 +17,17 @@ function describeCounts(countsByType: Record<string, number>): string {
         .join(', ');
 }
 
+/** Where to write the deploy package; by default a temp folder, removed after the check. */
+export interface PackageOutput {
+    outputDir: string;
+    applyReplacements: boolean;
+}
+
 /**
  * Checks what SDR does not (broken XML, unpaired source and meta files, unfilled placeholders,
  * API versions), resolves every file to a component, then builds the deploy package.
  */
-export async function checkMetadata(root: string): Promise<GateResult> {
+export async function checkMetadata(root: string, output?: PackageOutput): Promise<GateResult> {
     const project = readProject(root);
     const files = listPackageFiles(project);
     const fileFindings = [...malformedXml(files), ...unpairedFiles(files)];
@@ -36,9 +42,12 @@ export async function checkMetadata(root: string): Promise<GateResult> {
         return { findings, summary: `${files.length} files checked; no deploy package built.` };
     }
 
-    const outputDir = mkdtempSync(path.join(os.tmpdir(), 'sendbird-deploy-check-'));
+    const outputDir =
+        output?.outputDir ?? mkdtempSync(path.join(os.tmpdir(), 'sendbird-deploy-check-'));
     try {
-        const built = await buildDeployPackage(project, outputDir, { applyReplacements: false });
+        const built = await buildDeployPackage(project, outputDir, {
+            applyReplacements: output?.applyReplacements ?? false
+        });
         if (!existsSync(path.join(outputDir, 'package.xml'))) {
             throw new Error('SDR converted the source but wrote no package.xml');
         }
@@ -47,7 +56,7 @@ export async function checkMetadata(root: string): Promise<GateResult> {
             summary: `${files.length} files → ${built.componentCount} components converted to a deploy package (${describeCounts(built.countsByType)}).`
         };
     } finally {
-        rmSync(outputDir, { recursive: true, force: true });
+        if (!output) rmSync(outputDir, { recursive: true, force: true });
     }
 }
 

@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apexClassMeta } from '../lib/apex-class-meta';
 
 export const API_VERSION = '65.0';
 
-export const classMeta = (apiVersion = API_VERSION): string =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n` +
-    `    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
+export const classMeta = (apiVersion = API_VERSION): string => apexClassMeta(apiVersion);
 
 export const CLASSES = 'force-app/main/default/classes';
 

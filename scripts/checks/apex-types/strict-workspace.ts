@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apexClassMeta } from '../../lib/apex-class-meta';
 import { listApexFiles, listFiles, type SfdxProject } from '../../lib/project';
 import { soqlFieldRefs, type SoqlFieldRef } from './soql-field-refs';
 
@@ -37,9 +38,6 @@ export interface StrictWorkspace {
 }
 
 const SYNTHETIC_CLASS = 'StrictSoqlFieldReferences';
-const CLASS_META = (apiVersion: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n` +
-    `    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
 
 /** Standard objects have no `__` suffix (custom ones end in __c, __mdt, __e, __kav...). */
 function isStandardObject(name: string): boolean {
@@ -77,7 +75,7 @@ function writeSyntheticClass(
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${SYNTHETIC_CLASS}.cls`);
     writeFileSync(file, lines.join('\n'));
-    writeFileSync(`${file}-meta.xml`, CLASS_META(apiVersion));
+    writeFileSync(`${file}-meta.xml`, apexClassMeta(apiVersion));
     return { file, refsByLine };
 }
 
@@ -85,8 +83,9 @@ export function createStrictWorkspace(project: SfdxProject): StrictWorkspace {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sendbird-apex-strict-'));
     const toCopy = (original: string) => path.join(dir, path.relative(project.root, original));
     for (const file of ['sfdx-project.json', '.forceignore']) {
-        if (existsSync(path.join(project.root, file)))
+        if (existsSync(path.join(project.root, file))) {
             cpSync(path.join(project.root, file), path.join(dir, file));
+        }
     }
     const declaredFields = new Set<string>();
     for (const packageDir of project.packageDirectories) {
