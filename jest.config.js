@@ -23,6 +23,17 @@ module.exports = {
             transform: {
                 '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
             }
+        },
+        {
+            // Browser and loopback-server tests: real chromium, real HTTP. Files end in .e2e.test.ts.
+            displayName: 'e2e',
+            rootDir: __dirname,
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/**/*.e2e.test.ts'],
+            testPathIgnorePatterns: ['/node_modules/'],
+            transform: {
+                '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
+            }
         }
     ],
     collectCoverageFrom: [

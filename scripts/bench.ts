@@ -1,0 +1,29 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** A benchmark module in scripts/bench/: it measures one piece and prints its numbers. */
+interface Benchmark {
+    title: string;
+    run(): Promise<void>;
+}
+
+/**
+ * `npm run bench`: runs every module in scripts/bench/ in name order. Speed and size targets are
+ * measured and printed here, never asserted in timed unit tests.
+ */
+async function main(): Promise<void> {
+    const dir = path.join(__dirname, 'bench');
+    const files = readdirSync(dir)
+        .filter((file) => file.endsWith('.ts'))
+        .sort();
+    for (const file of files) {
+        const benchmark = (await import(path.join(dir, file))) as Benchmark;
+        console.log(`\n== ${benchmark.title} ==`);
+        await benchmark.run();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});
