@@ -135,6 +135,21 @@ describe('checkMetadata', () => {
         ]);
     });
 
+    it('says to build a static resource whose file is missing', async () => {
+        const meta = 'force-app/main/default/staticresources/bar.resource-meta.xml';
+        const { problems } = await check({
+            [meta]:
+                '<?xml version="1.0" encoding="UTF-8"?>\n<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+                '    <cacheControl>Public</cacheControl>\n    <contentType>application/zip</contentType>\n</StaticResource>\n'
+        });
+        expect(problems).toEqual([
+            {
+                file: meta,
+                message: 'metadata file has no source file beside it; run `npm run build` first'
+            }
+        ]);
+    });
+
     it('accepts a static resource kept as a folder', async () => {
         const resources = 'force-app/main/default/staticresources';
         const root = makeProject({

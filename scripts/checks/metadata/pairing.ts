@@ -45,7 +45,14 @@ export function unpairedFiles(files: string[]): Finding[] {
     for (const file of files) {
         if (file.endsWith(META)) {
             if (needsContent(file) && !contentExists(file)) {
-                findings.push({ file, message: `metadata file has no source file beside it` });
+                // The chat bundle is a built static resource: missing means "not built yet".
+                const hint = file.endsWith('.resource-meta.xml')
+                    ? '; run `npm run build` first'
+                    : '';
+                findings.push({
+                    file,
+                    message: `metadata file has no source file beside it${hint}`
+                });
             }
         } else if (needsMeta(file) && !present.has(file + META)) {
             findings.push({ file, message: `source file has no ${path.basename(file)}${META}` });
