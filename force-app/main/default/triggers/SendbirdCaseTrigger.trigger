@@ -1,0 +1,3 @@
+trigger SendbirdCaseTrigger on Case(after update) {
+    SendbirdCaseTriggerHandler.afterUpdate(Trigger.new, Trigger.oldMap);
+}
