@@ -1,0 +1,3 @@
+trigger SendbirdAgentWorkTrigger on AgentWork(after insert, after update) {
+    SendbirdAgentWorkSync.afterSave(Trigger.new, Trigger.oldMap);
+}
