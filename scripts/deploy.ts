@@ -15,7 +15,8 @@ Still to do in the org (Setup):
   1. Named Credentials > External Credentials > Sendbird > Principals > ApiTokenPrincipal:
      Edit > Authentication Parameters > add "ApiToken" = your Sendbird API token
      (Sendbird Dashboard > Settings > Application > General > API tokens).
-  2. Assign the Sendbird_Agent permission set to every support agent.`;
+  2. Assign the Sendbird_Agent permission set to every support agent and to everyone who
+     reassigns or closes Cases; Sendbird_Admin to whoever reviews sync failures.`;
 
 function sfCommand(root: string): string {
     return path.join(root, 'node_modules', '.bin', 'sf');

@@ -4,7 +4,8 @@ import { apexClassMeta } from './lib/apex-class-meta';
 import { readProject } from './lib/project';
 
 /** The gate commands a defect can be caught by; each runs against a project folder. */
-export type GateName = 'prettier' | 'apex-syntax' | 'apex-types' | 'pmd' | 'metadata';
+export type GateName =
+    'prettier' | 'apex-syntax' | 'apex-tests' | 'apex-types' | 'pmd' | 'metadata';
 
 /** A defect planted into a copy of the project, and what the matching gate must say about it. */
 export interface PlantedDefect {
@@ -76,6 +77,12 @@ export const DEFECTS: PlantedDefect[] = [
         gate: 'apex-syntax',
         plant: (root) => plantClass(root, 'Integer x = ;'),
         expected: /Planted\.cls:3:\d+: mismatched input ';'/
+    },
+    {
+        name: 'class without a _Tests class',
+        gate: 'apex-tests',
+        plant: (root) => plantClass(root, 'Integer x = 1;'),
+        expected: /Planted\.cls: Planted has no Planted_Tests class/
     },
     {
         name: '.cls with no meta file',

@@ -25,6 +25,7 @@ const gateScript = (name: string) => [
 const GATE_COMMANDS: Record<GateName, (copy: string) => string[]> = {
     prettier: () => [bin('prettier'), '--check', 'force-app'],
     'apex-syntax': (copy) => [...gateScript('apex-syntax'), copy],
+    'apex-tests': (copy) => [...gateScript('apex-test-classes'), copy],
     'apex-types': (copy) => [...gateScript('apex-types'), copy],
     pmd: (copy) => [...gateScript('apex-pmd'), copy],
     metadata: (copy) => [...gateScript('metadata'), copy]

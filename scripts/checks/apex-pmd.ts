@@ -9,7 +9,7 @@ import {
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import type { Finding } from '../lib/findings';
 import { runGateCommand, type GateResult } from '../lib/gate';
-import { requireJava } from '../lib/java';
+import { QUICK_JVM_OPTIONS, requireJava } from '../lib/java';
 import { listApexFiles, readProject } from '../lib/project';
 
 /** The committed configuration: rule overrides and the reasons for them. */
@@ -39,6 +39,8 @@ function toFinding(violation: Violation): Finding {
 
 export async function checkApexPmd(root: string): Promise<GateResult> {
     requireJava();
+    // Code Analyzer starts Java itself; the launcher reads extra options from this variable.
+    process.env.JDK_JAVA_OPTIONS ??= QUICK_JVM_OPTIONS.join(' ');
     const apexFiles = listApexFiles(readProject(root));
     const analyzer = new CodeAnalyzer(CodeAnalyzerConfig.fromFile(path.join(root, CONFIG_FILE)));
     await analyzer.addEnginePlugin(createEnginePlugin());

@@ -6,9 +6,13 @@ import type { SfdxProject } from './project';
 export interface DeployOptions {
     targetOrg?: string;
     dryRun: boolean;
-    assignAgentPermissionSet: boolean;
+    assignPermissionSets: boolean;
+    omniChannel: boolean;
     integrationUser?: string;
 }
+
+/** The package directory that needs Omni-Channel (it names AgentWork). */
+export const OMNI_CHANNEL_DIR = path.join('force-app', 'omnichannel');
 
 /** The plan of a deploy: the `sf` commands in order, and what stops it from running. */
 export interface DeployPlan {
@@ -24,10 +28,11 @@ export interface PlannedCommand {
 
 export class DeployUsageError extends Error {}
 
-const USAGE = `Usage: npm run deploy -- --target-org <alias> [--integration-user <username>] [--no-assign] [--dry-run]
+const USAGE = `Usage: npm run deploy -- --target-org <alias> [--integration-user <username>] [--no-omni-channel] [--no-assign] [--dry-run]
   --target-org        org alias or username (or set SF_TARGET_ORG); log in first with: npx sf org login web --alias <alias>
   --integration-user  also assign Sendbird_Integration to the API user of the AI agent and ticket server
-  --no-assign         do not assign Sendbird_Agent to the deploying user
+  --no-omni-channel   leave out ${OMNI_CHANNEL_DIR} (the AgentWork trigger), for orgs without Omni-Channel
+  --no-assign         do not assign Sendbird_Agent and Sendbird_Admin to the deploying user
   --dry-run           print the plan without deploying`;
 
 function valueAfter(argv: string[], index: number, flag: string): string {
@@ -41,7 +46,8 @@ export function parseDeployArgs(argv: string[], env: NodeJS.ProcessEnv): DeployO
     const options: DeployOptions = {
         targetOrg: env.SF_TARGET_ORG || undefined,
         dryRun: false,
-        assignAgentPermissionSet: true
+        assignPermissionSets: true,
+        omniChannel: true
     };
     for (let index = 0; index < argv.length; index++) {
         const flag = argv[index];
@@ -50,7 +56,9 @@ export function parseDeployArgs(argv: string[], env: NodeJS.ProcessEnv): DeployO
         } else if (flag === '--integration-user') {
             options.integrationUser = valueAfter(argv, index++, flag);
         } else if (flag === '--no-assign') {
-            options.assignAgentPermissionSet = false;
+            options.assignPermissionSets = false;
+        } else if (flag === '--no-omni-channel') {
+            options.omniChannel = false;
         } else if (flag === '--dry-run') {
             options.dryRun = true;
         } else {
@@ -74,20 +82,30 @@ export function planDeploy(
         problems.unshift('No target org. Pass --target-org <alias> or set SF_TARGET_ORG.');
     }
     const org = options.targetOrg ?? '<target-org>';
-    const sourceDirs = project.packageDirectories.flatMap((dir) => [
-        '--source-dir',
-        path.relative(project.root, dir)
-    ]);
+    const sourceDirs = project.packageDirectories
+        .map((dir) => path.relative(project.root, dir))
+        .filter((dir) => options.omniChannel || dir !== OMNI_CHANNEL_DIR)
+        .flatMap((dir) => ['--source-dir', dir]);
     const commands: PlannedCommand[] = [
         {
             purpose: 'deploy the metadata (sf fills the placeholders from the environment)',
             args: ['project', 'deploy', 'start', ...sourceDirs, '--target-org', org, '--wait', '30']
         }
     ];
-    if (options.assignAgentPermissionSet) {
+    if (options.assignPermissionSets) {
         commands.push({
-            purpose: 'give the deploying user the agent permission set',
-            args: ['org', 'assign', 'permset', '--name', 'Sendbird_Agent', '--target-org', org]
+            purpose: 'give the deploying user the agent and admin permission sets',
+            args: [
+                'org',
+                'assign',
+                'permset',
+                '--name',
+                'Sendbird_Agent',
+                '--name',
+                'Sendbird_Admin',
+                '--target-org',
+                org
+            ]
         });
     }
     if (options.integrationUser) {

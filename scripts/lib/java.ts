@@ -32,6 +32,13 @@ export function requireJava(): string {
     return command;
 }
 
+/**
+ * JVM options for the short-lived analyser runs: the C1 compiler alone starts faster than full
+ * tiered compilation, which never pays off in a run of a few seconds (measured: apex-ls 3.0 s →
+ * 1.9 s, PMD 5.5 s → 4.5 s on this project).
+ */
+export const QUICK_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
+
 /** The jars of apex-ls and PMD, shipped inside the Code Analyzer PMD engine package. */
 export function analyzerClasspath(): string {
     const engineDir = path.dirname(

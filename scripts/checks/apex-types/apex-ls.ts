@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { analyzerClasspath, requireJava } from '../../lib/java';
+import { spawn } from 'node:child_process';
+import { analyzerClasspath, QUICK_JVM_OPTIONS, requireJava } from '../../lib/java';
 
 export interface ApexLsMessage {
     start: { line: number; offset: number };
@@ -15,24 +15,40 @@ export interface ApexLsReport {
 const EXIT_CLEAN = 0;
 const EXIT_ISSUES = 4;
 
-/** Runs apex-ls's CheckForIssues over an SFDX workspace (no cache, so runs never go stale). */
-export function runApexLs(workspace: string): ApexLsReport {
-    const run = spawnSync(
-        requireJava(),
-        [
-            '-cp',
-            analyzerClasspath(),
-            'io.github.apexdevtools.apexls.CheckForIssues',
-            '--nocache',
-            '--format',
-            'json',
-            '--workspace',
-            workspace
-        ],
-        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
-    );
-    if (run.status !== EXIT_CLEAN && run.status !== EXIT_ISSUES) {
-        throw new Error(`apex-ls failed (exit ${run.status}): ${run.stderr || run.stdout}`);
-    }
-    return JSON.parse(run.stdout) as ApexLsReport;
+/**
+ * Runs apex-ls's CheckForIssues over an SFDX workspace (no cache, so runs never go stale).
+ * Asynchronous, so that several workspaces can be checked at once.
+ */
+export function runApexLs(workspace: string): Promise<ApexLsReport> {
+    const args = [
+        ...QUICK_JVM_OPTIONS,
+        '-cp',
+        analyzerClasspath(),
+        'io.github.apexdevtools.apexls.CheckForIssues',
+        '--nocache',
+        '--format',
+        'json',
+        '--workspace',
+        workspace
+    ];
+    const java = requireJava();
+    return new Promise((resolve, reject) => {
+        const child = spawn(java, args);
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code !== EXIT_CLEAN && code !== EXIT_ISSUES) {
+                reject(new Error(`apex-ls failed (exit ${code}): ${stderr || stdout}`));
+                return;
+            }
+            try {
+                resolve(JSON.parse(stdout) as ApexLsReport);
+            } catch (error) {
+                reject(new Error(`apex-ls printed no JSON report: ${String(error)}\n${stdout}`));
+            }
+        });
+    });
 }

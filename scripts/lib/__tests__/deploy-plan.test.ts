@@ -4,7 +4,7 @@ import type { SfdxProject } from '../project';
 const project: SfdxProject = {
     root: '/repo',
     sourceApiVersion: '65.0',
-    packageDirectories: ['/repo/force-app/main'],
+    packageDirectories: ['/repo/force-app/main', '/repo/force-app/omnichannel'],
     replacements: [
         { glob: 'x', stringToReplace: '${SENDBIRD_APP_ID}', replaceWithEnv: 'SENDBIRD_APP_ID' }
     ]
@@ -20,12 +20,18 @@ describe('parseDeployArgs', () => {
     });
 
     it('reads the switches', () => {
-        expect(
-            parseDeployArgs(['--dry-run', '--no-assign', '--integration-user', 'api@x.com'], {})
-        ).toEqual({
+        const argv = [
+            '--dry-run',
+            '--no-assign',
+            '--no-omni-channel',
+            '--integration-user',
+            'api@x.com'
+        ];
+        expect(parseDeployArgs(argv, {})).toEqual({
             targetOrg: undefined,
             dryRun: true,
-            assignAgentPermissionSet: false,
+            assignPermissionSets: false,
+            omniChannel: false,
             integrationUser: 'api@x.com'
         });
     });
@@ -45,13 +51,24 @@ describe('planDeploy', () => {
         const plan = planDeploy(project, options, env);
         expect(plan.problems).toEqual([]);
         expect(plan.commands.map((command) => command.args.join(' '))).toEqual([
-            'project deploy start --source-dir force-app/main --target-org prod --wait 30',
-            'org assign permset --name Sendbird_Agent --target-org prod',
+            'project deploy start --source-dir force-app/main --source-dir force-app/omnichannel --target-org prod --wait 30',
+            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org prod',
             'org assign permset --name Sendbird_Integration --on-behalf-of api@x.com --target-org prod'
         ]);
     });
 
-    it('skips the agent permission set on --no-assign', () => {
+    it('leaves out the Omni-Channel package on --no-omni-channel', () => {
+        const plan = planDeploy(
+            project,
+            parseDeployArgs(['-o', 'prod', '--no-omni-channel'], {}),
+            env
+        );
+        expect(plan.commands[0].args.join(' ')).toBe(
+            'project deploy start --source-dir force-app/main --target-org prod --wait 30'
+        );
+    });
+
+    it('skips the permission sets on --no-assign', () => {
         const plan = planDeploy(project, parseDeployArgs(['-o', 'prod', '--no-assign'], {}), env);
         expect(plan.commands.map((command) => command.args[1])).toEqual(['deploy']);
     });
