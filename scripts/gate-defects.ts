@@ -49,6 +49,13 @@ export const DEFECTS: PlantedDefect[] = [
         expected: /Planted\.cls:3:\d+: Missing: No matching method found for 'noSuchMethod'/
     },
     {
+        name: "use of another class's private member",
+        gate: 'apex-types',
+        plant: (root) => plantClass(root, 'Object current = SendbirdSettings.current;'),
+        expected:
+            /Planted\.cls:3:\d+: Error: SendbirdSettings\.current is private to SendbirdSettings/
+    },
+    {
         name: 'reference to Case.No_Such_Field__c',
         gate: 'apex-types',
         plant: (root) => plantClass(root, 'Schema.SObjectField f = Case.No_Such_Field__c;'),

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../lib/findings';
 import { runGateCommand, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
 import { runApexLs, type ApexLsMessage, type ApexLsReport } from './apex-types/apex-ls';
 import { createStrictWorkspace, type StrictWorkspace } from './apex-types/strict-workspace';
+import { privateMemberReferences } from './apex-types/visibility';
 
 /**
  * apex-ls's bundled SObject library describes an org without Omni-Channel, so it reports the
@@ -99,13 +101,18 @@ export async function checkApexTypes(root: string): Promise<GateResult> {
             runApexLs(root),
             runApexLs(strict.dir)
         ]);
+        const sources = listApexFiles(project).map((file) => ({
+            file,
+            source: readFileSync(file, 'utf8')
+        }));
         const findings = [
             ...findingsFromApexLs(normalReport),
-            ...findingsFromStrictPass(strictReport, strict)
+            ...findingsFromStrictPass(strictReport, strict),
+            ...privateMemberReferences(sources)
         ];
         return {
             findings: uniqueFindings(findings),
-            summary: `${listApexFiles(project).length} Apex files and ${strict.refsByLine.size} SOQL field references type-checked by apex-ls.`
+            summary: `${sources.length} Apex files and ${strict.refsByLine.size} SOQL field references type-checked by apex-ls.`
         };
     } finally {
         strict.remove();
