@@ -22,7 +22,19 @@ module.exports = defineConfig([
     // Aura: the utility-bar host
     {
         files: ['force-app/**/aura/**/*.js'],
-        extends: [...auraPlugin.configs.recommended, ...auraPlugin.configs.locker]
+        ignores: ['force-app/**/aura/**/__tests__/**'],
+        extends: [...auraPlugin.configs.recommended, ...auraPlugin.configs.locker],
+        // An Aura controller or helper file is a bare object literal (as in the SFDX template).
+        rules: { 'no-unused-expressions': 'off', 'func-names': 'off', 'vars-on-top': 'off' }
+    },
+
+    // Aura controller tests (jest, node)
+    {
+        files: ['force-app/**/aura/**/__tests__/**/*.js'],
+        extends: [eslintJs.configs.recommended],
+        languageOptions: {
+            globals: { ...globals.node, ...jestPlugin.environments.globals.globals }
+        }
     },
 
     // LWC components

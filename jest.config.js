@@ -12,7 +12,11 @@ module.exports = {
             ...lwcJestConfig,
             displayName: 'lwc',
             rootDir: __dirname,
-            roots: ['<rootDir>/force-app']
+            roots: ['<rootDir>/force-app'],
+            setupFilesAfterEnv: [
+                ...(lwcJestConfig.setupFilesAfterEnv ?? []),
+                '<rootDir>/force-app/test/jest-setup.js'
+            ]
         },
         {
             displayName: 'ts',
