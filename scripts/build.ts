@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkMetadata } from './checks/metadata';
 import { formatFinding } from './lib/findings';
-import { deployEnvProblems } from './lib/deploy-env';
+import { deployEnvProblems, withDeployDefaults } from './lib/deploy-env';
 import { readProject } from './lib/project';
 
 /** Where `npm run build` writes the Metadata API deploy package. */
@@ -13,6 +13,8 @@ export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
  * variables are set (otherwise `npm run deploy` fills them from the environment).
  */
 export async function build(root: string): Promise<void> {
+    // SDR reads the replacement values from process.env, so the defaults must be there too.
+    Object.assign(process.env, withDeployDefaults(process.env));
     const envProblems = deployEnvProblems(readProject(root), process.env);
     const check = await checkMetadata(root, {
         outputDir: path.join(root, DEPLOY_PACKAGE_DIR),

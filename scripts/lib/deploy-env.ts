@@ -5,6 +5,22 @@ import type { SfdxProject } from './project';
  * and hyphens are accepted: anything else could point the Named Credential at another host.
  */
 const APP_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
+/** A region is part of genai-<region>-llm-api.chat.sendbird.com, e.g. `us-1`. */
+const REGION = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
+/** Salesforce usernames have the form of an email address. */
+const USERNAME = /^[^@\s<>&"']+@[^@\s<>&"']+\.[^@\s<>&"']+$/;
+
+/**
+ * Values used when the admin sets none. Without a region the AI agent's Named Credential points
+ * at a host that does not exist, which is harmless: nothing calls it until an admin also sets the
+ * webhook path in Sendbird Settings.
+ */
+export const DEPLOY_DEFAULTS: Readonly<Record<string, string>> = {
+    SENDBIRD_REGION: 'unconfigured'
+};
+
+/** The variable that names the Connected App's client-credentials user. */
+export const INTEGRATION_USERNAME = 'SENDBIRD_INTEGRATION_USERNAME';
 
 /** Environment variables that sfdx-project.json replacements read at deploy time. */
 export function replacementVariables(project: SfdxProject): string[] {
@@ -14,20 +30,54 @@ export function replacementVariables(project: SfdxProject): string[] {
     return [...new Set(names)].sort();
 }
 
-/** Problems with the deploy-time environment, one readable sentence each. */
-export function deployEnvProblems(project: SfdxProject, env: NodeJS.ProcessEnv): string[] {
+/** The environment with DEPLOY_DEFAULTS filled in where a variable is unset or empty. */
+export function withDeployDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    const filled: NodeJS.ProcessEnv = { ...env };
+    for (const [name, value] of Object.entries(DEPLOY_DEFAULTS)) {
+        if (!filled[name]) filled[name] = value;
+    }
+    return filled;
+}
+
+const FORMATS: { name: string; pattern: RegExp; expected: string }[] = [
+    {
+        name: 'SENDBIRD_APP_ID',
+        pattern: APP_ID,
+        expected:
+            'is not a Sendbird application id (letters, digits and hyphens; copy it from Sendbird Dashboard > Settings > Application > General).'
+    },
+    {
+        name: 'SENDBIRD_REGION',
+        pattern: REGION,
+        expected:
+            'is not a Sendbird region such as us-1 (lower-case letters, digits and hyphens; it is the part after "genai-" in the webhook URL under Sendbird Dashboard > Workspace settings > Integrations > Salesforce).'
+    },
+    {
+        name: INTEGRATION_USERNAME,
+        pattern: USERNAME,
+        expected: 'is not a Salesforce username (they look like email addresses).'
+    }
+];
+
+/**
+ * Problems with the deploy-time environment, one readable sentence each. Defaults count as set;
+ * `optional` variables may be unset (their package directory is not deployed).
+ */
+export function deployEnvProblems(
+    project: SfdxProject,
+    env: NodeJS.ProcessEnv,
+    optional: string[] = []
+): string[] {
+    const filled = withDeployDefaults(env);
     const problems = replacementVariables(project)
-        .filter((name) => !env[name])
+        .filter((name) => !filled[name] && !optional.includes(name))
         .map(
             (name) =>
                 `${name} is not set. Export it before deploying, e.g. ${name}=<value> npm run deploy.`
         );
-    const appId = env.SENDBIRD_APP_ID;
-    if (appId && !APP_ID.test(appId)) {
-        problems.push(
-            `SENDBIRD_APP_ID "${appId}" is not a Sendbird application id (letters, digits and hyphens; ` +
-                'copy it from Sendbird Dashboard > Settings > Application > General).'
-        );
+    for (const { name, pattern, expected } of FORMATS) {
+        const value = filled[name];
+        if (value && !pattern.test(value)) problems.push(`${name} "${value}" ${expected}`);
     }
     return problems;
 }

@@ -4,9 +4,20 @@ import type { SfdxProject } from '../project';
 const project: SfdxProject = {
     root: '/repo',
     sourceApiVersion: '65.0',
-    packageDirectories: ['/repo/force-app/main', '/repo/force-app/omnichannel'],
+    packageDirectories: [
+        '/repo/force-app/main',
+        '/repo/force-app/omnichannel',
+        '/repo/force-app/knowledge',
+        '/repo/force-app/ai-agent-oauth'
+    ],
     replacements: [
-        { glob: 'x', stringToReplace: '${SENDBIRD_APP_ID}', replaceWithEnv: 'SENDBIRD_APP_ID' }
+        { glob: 'x', stringToReplace: '${SENDBIRD_APP_ID}', replaceWithEnv: 'SENDBIRD_APP_ID' },
+        { glob: 'y', stringToReplace: '${SENDBIRD_REGION}', replaceWithEnv: 'SENDBIRD_REGION' },
+        {
+            glob: 'z',
+            stringToReplace: '${SENDBIRD_INTEGRATION_USERNAME}',
+            replaceWithEnv: 'SENDBIRD_INTEGRATION_USERNAME'
+        }
     ]
 };
 const env = { SENDBIRD_APP_ID: '0A1B2C3D-1111-2222-3333-444455556666' };
@@ -24,6 +35,7 @@ describe('parseDeployArgs', () => {
             '--dry-run',
             '--no-assign',
             '--no-omni-channel',
+            '--no-knowledge',
             '--integration-user',
             'api@x.com'
         ];
@@ -32,6 +44,7 @@ describe('parseDeployArgs', () => {
             dryRun: true,
             assignPermissionSets: false,
             omniChannel: false,
+            knowledge: false,
             integrationUser: 'api@x.com'
         });
     });
@@ -51,21 +64,44 @@ describe('planDeploy', () => {
         const plan = planDeploy(project, options, env);
         expect(plan.problems).toEqual([]);
         expect(plan.commands.map((command) => command.args.join(' '))).toEqual([
-            'project deploy start --source-dir force-app/main --source-dir force-app/omnichannel --target-org prod --wait 30',
+            'project deploy start --source-dir force-app/main --source-dir force-app/omnichannel --source-dir force-app/knowledge --source-dir force-app/ai-agent-oauth --target-org prod --wait 30',
             'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org prod',
-            'org assign permset --name Sendbird_Integration --on-behalf-of api@x.com --target-org prod'
+            'org assign permset --name Sendbird_Integration --name Sendbird_Knowledge_Reader --on-behalf-of api@x.com --target-org prod'
         ]);
+        expect(plan.env).toMatchObject({
+            SENDBIRD_REGION: 'unconfigured',
+            SENDBIRD_INTEGRATION_USERNAME: 'api@x.com'
+        });
     });
 
-    it('leaves out the Omni-Channel package on --no-omni-channel', () => {
+    it('leaves out the Connected App without an integration user', () => {
+        const plan = planDeploy(project, parseDeployArgs(['-o', 'prod'], {}), env);
+        expect(plan.problems).toEqual([]);
+        expect(plan.commands[0].args).not.toContain('force-app/ai-agent-oauth');
+        expect(plan.env.SENDBIRD_INTEGRATION_USERNAME).toBeUndefined();
+    });
+
+    it('leaves out the Omni-Channel and Knowledge packages when asked', () => {
         const plan = planDeploy(
             project,
-            parseDeployArgs(['-o', 'prod', '--no-omni-channel'], {}),
+            parseDeployArgs(
+                [
+                    '-o',
+                    'prod',
+                    '--no-omni-channel',
+                    '--no-knowledge',
+                    '--integration-user',
+                    'a@b.io'
+                ],
+                {}
+            ),
             env
         );
-        expect(plan.commands[0].args.join(' ')).toBe(
-            'project deploy start --source-dir force-app/main --target-org prod --wait 30'
-        );
+        expect(plan.commands.map((command) => command.args.join(' '))).toEqual([
+            'project deploy start --source-dir force-app/main --source-dir force-app/ai-agent-oauth --target-org prod --wait 30',
+            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org prod',
+            'org assign permset --name Sendbird_Integration --on-behalf-of a@b.io --target-org prod'
+        ]);
     });
 
     it('skips the permission sets on --no-assign', () => {
@@ -82,12 +118,29 @@ describe('planDeploy', () => {
         expect(plan.commands[0].args).toContain('<target-org>');
     });
 
-    it('refuses an app id that is not a host-name label', () => {
-        const plan = planDeploy(project, parseDeployArgs(['-o', 'x'], {}), {
-            SENDBIRD_APP_ID: 'evil.com/#'
-        });
+    it('refuses values that would bend a host name or are no username', () => {
+        const plan = planDeploy(
+            project,
+            parseDeployArgs(['-o', 'x', '--integration-user', 'not a user'], {}),
+            { SENDBIRD_APP_ID: 'evil.com/#', SENDBIRD_REGION: 'us-1.evil.com' }
+        );
         expect(plan.problems).toEqual([
-            expect.stringContaining('SENDBIRD_APP_ID "evil.com/#" is not a Sendbird application id')
+            expect.stringContaining(
+                'SENDBIRD_APP_ID "evil.com/#" is not a Sendbird application id'
+            ),
+            expect.stringContaining('SENDBIRD_REGION "us-1.evil.com" is not a Sendbird region'),
+            expect.stringContaining(
+                'SENDBIRD_INTEGRATION_USERNAME "not a user" is not a Salesforce username'
+            )
         ]);
+    });
+
+    it('takes a region in place of the default', () => {
+        const plan = planDeploy(project, parseDeployArgs(['-o', 'x'], {}), {
+            ...env,
+            SENDBIRD_REGION: 'ap-2'
+        });
+        expect(plan.problems).toEqual([]);
+        expect(plan.env.SENDBIRD_REGION).toBe('ap-2');
     });
 });
