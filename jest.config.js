@@ -25,6 +25,20 @@ module.exports = {
             }
         },
         {
+            // The container app (lwc-container-src): React in jsdom, UIKit's modules stubbed per test.
+            displayName: 'container',
+            rootDir: __dirname,
+            testEnvironment: 'jsdom',
+            roots: ['<rootDir>/lwc-container-src'],
+            testMatch: ['**/__tests__/**/*.test.ts?(x)'],
+            transform: {
+                '^.+\\.tsx?$': [
+                    'ts-jest',
+                    { tsconfig: '<rootDir>/lwc-container-src/tsconfig.test.json' }
+                ]
+            }
+        },
+        {
             // Browser and loopback-server tests: real chromium, real HTTP. Files end in .e2e.test.ts.
             displayName: 'e2e',
             rootDir: __dirname,
@@ -39,6 +53,7 @@ module.exports = {
     collectCoverageFrom: [
         'force-app/**/lwc/**/*.js',
         'scripts/**/*.ts',
+        'lwc-container-src/src/**/*.{ts,tsx}',
         '!**/__tests__/**',
         '!scripts/test-support/**',
         '!**/node_modules/**'
