@@ -1,11 +1,12 @@
 import { AgentChat } from '../chat/AgentChat';
+import type { Handshake } from '../protocol/handshake';
 import type { HostBridge } from '../protocol/types';
 import { StatusScreen } from '../views/StatusScreen';
 import { useHandshake } from './useHandshake';
 
-/** The container app: the handshake with the host first, then the agent's chat. */
-export function App({ bridge }: { bridge: HostBridge }) {
-    const { state, retry } = useHandshake(bridge);
+/** The container app: the handshake with the host first (already under way), then the chat. */
+export function App({ bridge, handshake }: { bridge: HostBridge; handshake: Handshake }) {
+    const state = useHandshake(handshake);
     switch (state.status) {
         case 'waiting':
             return <StatusScreen busy title="Connecting to Salesforce…" />;
@@ -18,7 +19,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
                             ? 'The chat did not receive your Sendbird session. Check that you have the Sendbird Agent permission set, then retry.'
                             : 'This page runs inside a Salesforce lightning:container, and no Salesforce container runtime was found.'
                     }
-                    onRetry={retry}
+                    onRetry={handshake.retry}
                 />
             );
         case 'initialized':

@@ -31,7 +31,8 @@ export function readyDelay(sent: number, options: HandshakeOptions): number {
  * The container's half of the handshake: repeat `sendbird:ready` with backoff until a valid
  * `sendbird:init` arrives (the bridge drops invalid messages), or give up after the timeout.
  * The first init wins; one that arrives after the timeout is still accepted, since a slow host
- * is better than an error screen. `retry()` starts over after a timeout.
+ * is better than an error screen. `retry()` starts over after a timeout. It runs apart from
+ * React, so the first ready goes out while the page is still loading.
  */
 export class Handshake {
     private state: HandshakeState = { status: 'waiting' };
@@ -39,16 +40,23 @@ export class Handshake {
     private readyTimer: ReturnType<typeof setTimeout> | undefined;
     private timeoutTimer: ReturnType<typeof setTimeout> | undefined;
     private unsubscribe: (() => void) | undefined;
+    private readonly listeners = new Set<(state: HandshakeState) => void>();
 
     constructor(
         private readonly bridge: HostBridge,
-        private readonly onChange: (state: HandshakeState) => void,
         private readonly options: HandshakeOptions = HANDSHAKE_DEFAULTS
     ) {}
 
-    get current(): HandshakeState {
-        return this.state;
-    }
+    /** The state now (a new object on each change, for React's useSyncExternalStore). */
+    readonly getState = (): HandshakeState => this.state;
+
+    /** Calls `listener` on each state change; returns the unsubscribe function. */
+    readonly subscribe = (listener: (state: HandshakeState) => void): (() => void) => {
+        this.listeners.add(listener);
+        return () => {
+            this.listeners.delete(listener);
+        };
+    };
 
     start(): void {
         this.unsubscribe = this.bridge.subscribe((message) => {
@@ -59,11 +67,11 @@ export class Handshake {
         this.begin();
     }
 
-    retry(): void {
+    readonly retry = (): void => {
         if (this.state.status === 'timed-out') {
             this.begin();
         }
-    }
+    };
 
     stop(): void {
         this.clearTimers();
@@ -114,6 +122,6 @@ export class Handshake {
 
     private setState(state: HandshakeState): void {
         this.state = state;
-        this.onChange(state);
+        this.listeners.forEach((listener) => listener(state));
     }
 }

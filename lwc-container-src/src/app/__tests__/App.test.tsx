@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FakeHost, VALID_INIT } from '../../test-support/fake-host';
 import { CHANNELS, uikit } from '../../test-support/uikit-stubs';
-import { HANDSHAKE_DEFAULTS } from '../../protocol/handshake';
+import { Handshake, HANDSHAKE_DEFAULTS } from '../../protocol/handshake';
 import { App } from '../App';
 
 jest.mock(
@@ -40,6 +40,7 @@ describe('App', () => {
     let host: FakeHost;
     let container: HTMLDivElement;
     let root: Root;
+    let handshake: Handshake;
 
     beforeEach(() => {
         jest.useFakeTimers();
@@ -48,11 +49,14 @@ describe('App', () => {
         container = document.createElement('div');
         document.body.appendChild(container);
         root = createRoot(container);
-        act(() => root.render(<App bridge={host.bridge} />));
+        handshake = new Handshake(host.bridge);
+        handshake.start();
+        act(() => root.render(<App bridge={host.bridge} handshake={handshake} />));
     });
 
     afterEach(() => {
         act(() => root.unmount());
+        handshake.stop();
         document.body.innerHTML = '';
         jest.useRealTimers();
     });
@@ -101,6 +105,19 @@ describe('App', () => {
         expect(session?.getAttribute('data-user-id')).toBe(VALID_INIT.userId);
         expect(session?.textContent).toContain('Connecting to Sendbird…');
         expect(conversationUrl()).toBe(CHANNELS[0].url);
+    });
+
+    it('renders the chat at once when init came before React rendered', () => {
+        const early = new FakeHost();
+        const earlyHandshake = new Handshake(early.bridge);
+        earlyHandshake.start();
+        early.post(VALID_INIT);
+        const other = document.createElement('div');
+        const otherRoot = createRoot(other);
+        act(() => otherRoot.render(<App bridge={early.bridge} handshake={earlyHandshake} />));
+        expect(other.querySelector('[data-testid=agent-session]')).not.toBeNull();
+        act(() => otherRoot.unmount());
+        earlyHandshake.stop();
     });
 
     it('ignores a malformed init and keeps waiting', () => {

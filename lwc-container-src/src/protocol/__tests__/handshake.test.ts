@@ -10,7 +10,8 @@ describe('Handshake', () => {
         jest.useFakeTimers();
         host = new FakeHost();
         states = [];
-        handshake = new Handshake(host.bridge, (state) => states.push(state));
+        handshake = new Handshake(host.bridge);
+        handshake.subscribe((state) => states.push(state));
     });
 
     afterEach(() => {
@@ -55,7 +56,7 @@ describe('Handshake', () => {
 
         expect(readyCount).toBe(3);
         expect(host.sentOfType('sendbird:ready')).toHaveLength(3);
-        expect(handshake.current).toEqual({
+        expect(handshake.getState()).toEqual({
             status: 'initialized',
             init: { ...VALID_INIT, nickname: 'Ada' }
         });
@@ -70,7 +71,7 @@ describe('Handshake', () => {
         host.post(null);
         jest.advanceTimersByTime(1600);
 
-        expect(handshake.current).toEqual({ status: 'waiting' });
+        expect(handshake.getState()).toEqual({ status: 'waiting' });
         expect(host.ignored).toHaveLength(4);
         expect(host.sentOfType('sendbird:ready').length).toBeGreaterThan(4);
     });
@@ -78,13 +79,13 @@ describe('Handshake', () => {
     it('times out with an error screen state and a sendbird:error, then stops asking', () => {
         handshake.start();
         jest.advanceTimersByTime(HANDSHAKE_DEFAULTS.timeoutMs - 1);
-        expect(handshake.current.status).toBe('waiting');
+        expect(handshake.getState().status).toBe('waiting');
 
         jest.advanceTimersByTime(1);
         const readyCount = host.sentOfType('sendbird:ready').length;
         jest.advanceTimersByTime(60000);
 
-        expect(handshake.current).toEqual({ status: 'timed-out' });
+        expect(handshake.getState()).toEqual({ status: 'timed-out' });
         expect(host.sentOfType('sendbird:ready')).toHaveLength(readyCount);
         expect(host.sentOfType('sendbird:error')).toEqual([
             {
@@ -101,7 +102,7 @@ describe('Handshake', () => {
         const before = host.sentOfType('sendbird:ready').length;
 
         handshake.retry();
-        expect(handshake.current).toEqual({ status: 'waiting' });
+        expect(handshake.getState()).toEqual({ status: 'waiting' });
         expect(host.sentOfType('sendbird:ready')).toHaveLength(before + 1);
         jest.advanceTimersByTime(100);
         expect(host.sentOfType('sendbird:ready')).toHaveLength(before + 2);
@@ -117,15 +118,24 @@ describe('Handshake', () => {
         handshake.start();
         jest.advanceTimersByTime(HANDSHAKE_DEFAULTS.timeoutMs);
         host.post(VALID_INIT);
-        expect(handshake.current).toEqual({ status: 'initialized', init: VALID_INIT });
+        expect(handshake.getState()).toEqual({ status: 'initialized', init: VALID_INIT });
     });
 
     it('keeps the first init and ignores later ones', () => {
         handshake.start();
         host.post(VALID_INIT);
         host.post({ ...VALID_INIT, userId: 'someone-else' });
-        expect(handshake.current).toEqual({ status: 'initialized', init: VALID_INIT });
+        expect(handshake.getState()).toEqual({ status: 'initialized', init: VALID_INIT });
         expect(states.filter((state) => state.status === 'initialized')).toHaveLength(1);
+    });
+
+    it('stops telling a listener that unsubscribed', () => {
+        const unsubscribe = handshake.subscribe(() => {
+            throw new Error('should not be called');
+        });
+        unsubscribe();
+        handshake.start();
+        expect(states).toEqual([{ status: 'waiting' }]);
     });
 
     it('stops its timers and listening on stop', () => {
@@ -134,6 +144,6 @@ describe('Handshake', () => {
         jest.advanceTimersByTime(60000);
         host.post(VALID_INIT);
         expect(host.sent).toEqual([{ type: 'sendbird:ready', protocol: 1 }]);
-        expect(handshake.current).toEqual({ status: 'waiting' });
+        expect(handshake.getState()).toEqual({ status: 'waiting' });
     });
 });
