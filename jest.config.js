@@ -25,12 +25,16 @@ module.exports = {
             }
         },
         {
-            // The container app (lwc-container-src): React in jsdom, UIKit's modules stubbed per test.
+            // The container app (lwc-container-src): React in jsdom, UIKit's modules stubbed.
             displayName: 'container',
             rootDir: __dirname,
             testEnvironment: 'jsdom',
             roots: ['<rootDir>/lwc-container-src'],
             testMatch: ['**/__tests__/**/*.test.ts?(x)'],
+            moduleNameMapper: {
+                '^@sendbird/uikit-react/(.*)$':
+                    '<rootDir>/lwc-container-src/src/test-support/uikit/$1'
+            },
             transform: {
                 '^.+\\.tsx?$': [
                     'ts-jest',
@@ -56,6 +60,7 @@ module.exports = {
         'lwc-container-src/src/**/*.{ts,tsx}',
         '!**/__tests__/**',
         '!scripts/test-support/**',
+        '!lwc-container-src/src/test-support/**',
         '!**/node_modules/**'
     ],
     coverageReporters: ['text-summary', 'text', 'lcov'],

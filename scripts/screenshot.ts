@@ -5,7 +5,7 @@ import {
     containerFrame,
     openHostPage,
     startResourceHarness,
-    TEST_SESSION,
+    sessionOnLoopback,
     waitForMilestone
 } from './container-harness/session';
 import { launchChromium } from './test-support/chromium';
@@ -25,9 +25,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     try {
         const host = await openHostPage(browser, harness, {
-            ...TEST_SESSION,
-            apiHost: `http://127.0.0.1:${sendbird.port}`,
-            wsHost: `ws://127.0.0.1:${sendbird.port}`,
+            ...sessionOnLoopback(sendbird.port),
             nextToken: 'test-next-token'
         });
         const frame = await containerFrame(host.page, harness);

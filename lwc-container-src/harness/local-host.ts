@@ -1,15 +1,8 @@
+import type { InitMessage } from '../src/protocol/types';
 import { messageType } from './envelope';
 
 /** The agent session the local host hands to the container, as the LWC gets it from Apex. */
-export interface SessionSettings {
-    appId: string;
-    userId: string;
-    accessToken: string;
-    nickname?: string;
-    apiHost?: string;
-    wsHost?: string;
-    channelUrl?: string;
-}
+export type SessionSettings = Omit<InitMessage, 'type' | 'protocol'>;
 
 /** What the host shows: the utility item's badge and highlight, opened records, errors. */
 export interface HostView {
@@ -70,7 +63,7 @@ export class LocalHost {
 }
 
 /** `sendbird:init` for a session, leaving out the optional fields that are empty. */
-export function initMessage(session: SessionSettings): Record<string, unknown> {
+export function initMessage(session: SessionSettings): InitMessage {
     const optional = Object.fromEntries(
         (['nickname', 'apiHost', 'wsHost', 'channelUrl'] as const)
             .filter((key) => session[key])

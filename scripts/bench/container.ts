@@ -11,7 +11,7 @@ import {
     containerFrame,
     openHostPage,
     startResourceHarness,
-    TEST_SESSION,
+    sessionOnLoopback,
     waitForMilestone
 } from '../container-harness/session';
 import { launchChromium } from '../test-support/chromium';
@@ -80,11 +80,7 @@ async function coldLoads(
     const probes: LoadProbe[] = [];
     try {
         for (let load = 0; load < LOADS; load++) {
-            const host = await openHostPage(browser, harness, {
-                ...TEST_SESSION,
-                apiHost: `http://127.0.0.1:${port}`,
-                wsHost: `ws://127.0.0.1:${port}`
-            });
+            const host = await openHostPage(browser, harness, sessionOnLoopback(port));
             try {
                 const frame = await containerFrame(host.page, harness);
                 probes.push(await waitForMilestone(frame, until, 15000));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FileSource } from './file-source';
@@ -45,13 +45,27 @@ export interface Harness {
  * LCC stand-in injected and is served with a strict CSP: scripts only from its own origin.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-    const containerServer = createServer((request, response) =>
-        serveContainer(options, request, response)
+    const containerServer = fileServer(
+        (name) => {
+            if (name.startsWith(HARNESS_PATH)) {
+                return options.harness(name.slice(HARNESS_PATH.length));
+            }
+            const data = options.container(name);
+            return data && name === 'index.html'
+                ? Buffer.from(injectStandIn(data.toString('utf8')))
+                : data;
+        },
+        { 'content-security-policy': containerCsp(options.allowEval ?? false) }
     );
     const containerOrigin = await listen(containerServer, options.containerPort ?? 0);
     const containerUrl = `${containerOrigin}/index.html`;
-    const hostServer = createServer((request, response) =>
-        serveHost(options, containerUrl, request, response)
+    const hostConfig = Buffer.from(
+        JSON.stringify({ containerUrl, session: options.session ?? {} })
+    );
+    const hostServer = fileServer((name) =>
+        name === 'host-config.json'
+            ? hostConfig
+            : options.harness(name === 'index.html' ? 'host.html' : name)
     );
     const hostOrigin = await listen(hostServer, options.hostPort ?? 0);
     return {
@@ -63,51 +77,36 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     };
 }
 
-function serveContainer(
-    options: HarnessOptions,
-    request: IncomingMessage,
-    response: ServerResponse
-): void {
-    const name = requestedFile(request);
-    if (isFavicon(name, response)) {
-        return;
-    }
-    const data = name.startsWith(HARNESS_PATH)
-        ? options.harness(name.slice(HARNESS_PATH.length))
-        : options.container(name);
-    if (!data) {
-        notFound(response, name);
-        return;
-    }
-    response.setHeader('content-security-policy', containerCsp(options.allowEval ?? false));
-    if (name === 'index.html') {
-        send(response, name, Buffer.from(injectStandIn(data.toString('utf8'))));
-        return;
-    }
-    send(response, name, data);
-}
-
-function serveHost(
-    options: HarnessOptions,
-    containerUrl: string,
-    request: IncomingMessage,
-    response: ServerResponse
-): void {
-    const name = requestedFile(request);
-    if (isFavicon(name, response)) {
-        return;
-    }
-    if (name === 'host-config.json') {
-        const config = { containerUrl, session: options.session ?? {} };
-        send(response, name, Buffer.from(JSON.stringify(config)));
-        return;
-    }
-    const data = options.harness(name === 'index.html' ? 'host.html' : name);
-    if (!data) {
-        notFound(response, name);
-        return;
-    }
-    send(response, name, data);
+/** A server for one origin: GET a file by its path, 404 with a JSON body when there is none. */
+function fileServer(
+    resolve: (name: string) => Buffer | undefined,
+    headers: Record<string, string> = {}
+): Server {
+    return createServer((request, response) => {
+        const name = requestedFile(request);
+        // Browsers ask every origin for a favicon; the harness has none to offer.
+        if (name === 'favicon.ico') {
+            response.statusCode = 204;
+            response.end();
+            return;
+        }
+        const data = resolve(name);
+        if (!data) {
+            response.statusCode = 404;
+            response.setHeader('content-type', 'application/json');
+            response.end(JSON.stringify({ error: 'not found', file: name }));
+            return;
+        }
+        for (const [header, value] of Object.entries(headers)) {
+            response.setHeader(header, value);
+        }
+        response.setHeader(
+            'content-type',
+            CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream'
+        );
+        response.setHeader('cache-control', 'no-store');
+        response.end(data);
+    });
 }
 
 /** Puts the stand-in first in <head>, so it runs before the app's module script. */
@@ -137,35 +136,10 @@ export function containerCsp(allowEval: boolean): string {
     ].join('; ');
 }
 
-/** Browsers ask every origin for a favicon; the harness has none to offer. */
-function isFavicon(name: string, response: ServerResponse): boolean {
-    if (name !== 'favicon.ico') {
-        return false;
-    }
-    response.statusCode = 204;
-    response.end();
-    return true;
-}
-
 function requestedFile(request: IncomingMessage): string {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const name = pathname.replace(/^\/+/, '');
     return name === '' ? 'index.html' : name;
-}
-
-function send(response: ServerResponse, name: string, data: Buffer): void {
-    response.setHeader(
-        'content-type',
-        CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream'
-    );
-    response.setHeader('cache-control', 'no-store');
-    response.end(data);
-}
-
-function notFound(response: ServerResponse, name: string): void {
-    response.statusCode = 404;
-    response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify({ error: 'not found', file: name }));
 }
 
 function listen(server: Server, port: number): Promise<string> {

@@ -20,6 +20,15 @@ export const TEST_SESSION = {
     nickname: 'Test Agent'
 };
 
+/** Host page parameters: the test session, with Sendbird's hosts on a loopback port. */
+export function sessionOnLoopback(port: number): Record<string, string> {
+    return {
+        ...TEST_SESSION,
+        apiHost: `http://127.0.0.1:${port}`,
+        wsHost: `ws://127.0.0.1:${port}`
+    };
+}
+
 /** The harness around the built static resource, served exactly as it is zipped. */
 export async function startResourceHarness(root: string): Promise<Harness> {
     const resource = path.join(root, CONTAINER_RESOURCE);

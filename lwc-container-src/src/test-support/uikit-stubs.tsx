@@ -1,7 +1,9 @@
 /**
  * Stand-ins for the UIKit modules the app imports, for jsdom unit tests only (UIKit itself needs
- * a Sendbird server). They render just enough to show what the app passed them, and let a test
- * play UIKit's part: connect, fail, or change the unread count.
+ * a Sendbird server, and its ES modules do not load in jest). jest.config.js maps each
+ * `@sendbird/uikit-react/<entry>` to `./uikit/<entry>`, which re-exports one of these. They
+ * render just enough to show what the app passed them, and let a test play UIKit's part:
+ * connect, fail, or change the unread count.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { UnreadSource } from '../session/unread';
@@ -122,13 +124,12 @@ function Nothing() {
     return null;
 }
 
-/** Module shapes for jest.mock: each UIKit entry point the app imports. */
-export const modules = {
-    provider: { __esModule: true, default: SendbirdProvider },
-    stateContext: { __esModule: true, default: useSendbirdStateContext },
-    channelList: { __esModule: true, default: GroupChannelList },
-    channelListHeader: { __esModule: true, default: Nothing },
-    channel: { __esModule: true, default: GroupChannel },
-    channelHeader: { __esModule: true, default: GroupChannelHeader },
-    channelContext: { __esModule: true, useGroupChannel }
+export {
+    GroupChannel,
+    GroupChannelHeader,
+    GroupChannelList,
+    Nothing as GroupChannelListHeader,
+    SendbirdProvider,
+    useGroupChannel,
+    useSendbirdStateContext
 };

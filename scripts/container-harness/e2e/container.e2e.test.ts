@@ -9,6 +9,7 @@ import {
     openHostPage,
     readProbe,
     startResourceHarness,
+    sessionOnLoopback,
     TEST_SESSION,
     waitForMilestone,
     type HostPage,
@@ -60,11 +61,7 @@ describe('the container app in lightning:container (browser)', () => {
 
     it('completes the handshake: ready from the container, init from the host', async () => {
         const port = await closedPort();
-        const host = await open({
-            ...TEST_SESSION,
-            apiHost: `http://127.0.0.1:${port}`,
-            wsHost: `ws://127.0.0.1:${port}`
-        });
+        const host = await open(sessionOnLoopback(port));
         const frame = await containerFrame(host.page, harness);
         const probe = await waitForMilestone(frame, 'init-delivered', 10000);
 
@@ -82,11 +79,7 @@ describe('the container app in lightning:container (browser)', () => {
     it('mounts UIKit signed in as the given user', async () => {
         const sendbird = await silentServer();
         try {
-            const host = await open({
-                ...TEST_SESSION,
-                apiHost: `http://127.0.0.1:${sendbird.port}`,
-                wsHost: `ws://127.0.0.1:${sendbird.port}`
-            });
+            const host = await open(sessionOnLoopback(sendbird.port));
             const frame = await containerFrame(host.page, harness);
             await waitForMilestone(frame, 'uikit-mounted', 10000);
 
@@ -109,11 +102,7 @@ describe('the container app in lightning:container (browser)', () => {
 
     it('shows "cannot connect" within 3 s when Sendbird is unreachable, and Retry tries again', async () => {
         const port = await closedPort();
-        const host = await open({
-            ...TEST_SESSION,
-            apiHost: `http://127.0.0.1:${port}`,
-            wsHost: `ws://127.0.0.1:${port}`
-        });
+        const host = await open(sessionOnLoopback(port));
         const frame = await containerFrame(host.page, harness);
         const probe = await waitForMilestone(frame, 'cannot-connect', 5000);
 
@@ -150,13 +139,7 @@ describe('the container app in lightning:container (browser)', () => {
         const frame = await containerFrame(host.page, harness);
         await waitForMilestone(frame, 'first-ready', 10000);
 
-        const init = {
-            type: 'sendbird:init',
-            protocol: 1,
-            ...TEST_SESSION,
-            apiHost: `http://127.0.0.1:${port}`,
-            wsHost: `ws://127.0.0.1:${port}`
-        };
+        const init = { type: 'sendbird:init', protocol: 1, ...sessionOnLoopback(port) };
         for (const malformed of [
             { ...init, protocol: 2 },
             { ...init, appId: 'evil.example.com/' },
@@ -189,11 +172,7 @@ describe('the container app in lightning:container (browser)', () => {
         const sendbird = await silentServer();
         try {
             const host = await open(
-                {
-                    ...TEST_SESSION,
-                    apiHost: `http://127.0.0.1:${sendbird.port}`,
-                    wsHost: `ws://127.0.0.1:${sendbird.port}`
-                },
+                sessionOnLoopback(sendbird.port),
                 // As in a cross-site container iframe with third-party storage blocked.
                 async (context) => {
                     await context.addInitScript({ content: BLOCK_FRAME_STORAGE });

@@ -5,35 +5,7 @@ import { CHANNELS, uikit } from '../../test-support/uikit-stubs';
 import { Handshake, HANDSHAKE_DEFAULTS } from '../../protocol/handshake';
 import { App } from '../App';
 
-jest.mock(
-    '@sendbird/uikit-react/SendbirdProvider',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.provider
-);
-jest.mock(
-    '@sendbird/uikit-react/useSendbirdStateContext',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.stateContext
-);
-jest.mock(
-    '@sendbird/uikit-react/GroupChannelList',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.channelList
-);
-jest.mock(
-    '@sendbird/uikit-react/GroupChannelList/components/GroupChannelListHeader',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.channelListHeader
-);
-jest.mock(
-    '@sendbird/uikit-react/GroupChannel',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.channel
-);
-jest.mock(
-    '@sendbird/uikit-react/GroupChannel/components/GroupChannelHeader',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.channelHeader
-);
-jest.mock(
-    '@sendbird/uikit-react/GroupChannel/context',
-    () => jest.requireActual('../../test-support/uikit-stubs').modules.channelContext
-);
-
+// UIKit's entry points resolve to test-support/uikit/* (jest.config.js moduleNameMapper).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('App', () => {
