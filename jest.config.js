@@ -29,6 +29,24 @@ module.exports = {
             }
         },
         {
+            // The container app (lwc-container-src): React in jsdom, UIKit's modules stubbed.
+            displayName: 'container',
+            rootDir: __dirname,
+            testEnvironment: 'jsdom',
+            roots: ['<rootDir>/lwc-container-src'],
+            testMatch: ['**/__tests__/**/*.test.ts?(x)'],
+            moduleNameMapper: {
+                '^@sendbird/uikit-react/(.*)$':
+                    '<rootDir>/lwc-container-src/src/test-support/uikit/$1'
+            },
+            transform: {
+                '^.+\\.tsx?$': [
+                    'ts-jest',
+                    { tsconfig: '<rootDir>/lwc-container-src/tsconfig.test.json' }
+                ]
+            }
+        },
+        {
             // Browser and loopback-server tests: real chromium, real HTTP. Files end in .e2e.test.ts.
             displayName: 'e2e',
             rootDir: __dirname,
@@ -43,8 +61,10 @@ module.exports = {
     collectCoverageFrom: [
         'force-app/**/lwc/**/*.js',
         'scripts/**/*.ts',
+        'lwc-container-src/src/**/*.{ts,tsx}',
         '!**/__tests__/**',
         '!scripts/test-support/**',
+        '!lwc-container-src/src/test-support/**',
         '!**/node_modules/**'
     ],
     coverageReporters: ['text-summary', 'text', 'lcov'],

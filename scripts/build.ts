@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { buildContainer } from './build/container';
 import { checkMetadata } from './checks/metadata';
 import { formatFinding } from './lib/findings';
 import { deployEnvProblems, withDeployDefaults } from './lib/deploy-env';
@@ -8,11 +9,13 @@ import { readProject } from './lib/project';
 export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
 
 /**
- * `npm run build`: everything the org needs. Validates the metadata, then writes the deploy
+ * `npm run build`: everything the org needs. Builds the container app into its static resource
+ * (first, so the package includes it), validates the metadata, then writes the deploy
  * package to dist/deploy, with the deploy-time placeholders filled when their environment
  * variables are set (otherwise `npm run deploy` fills them from the environment).
  */
 export async function build(root: string): Promise<void> {
+    await buildContainer(root);
     // SDR reads the replacement values from process.env, so the defaults must be there too.
     Object.assign(process.env, withDeployDefaults(process.env));
     const envProblems = deployEnvProblems(readProject(root), process.env);

@@ -71,9 +71,10 @@ export function deployEnvProblems(
     const filled = withDeployDefaults(env);
     const problems = replacementVariables(project)
         .filter((name) => !filled[name] && !optional.includes(name))
-        .map(
-            (name) =>
-                `${name} is not set. Export it before deploying, e.g. ${name}=<value> npm run deploy.`
+        .map((name) =>
+            name === INTEGRATION_USERNAME
+                ? `${name} is not set (npm run deploy sets it from --integration-user).`
+                : `${name} is not set. Export it before deploying, e.g. ${name}=<value> npm run deploy.`
         );
     for (const { name, pattern, expected } of FORMATS) {
         const value = filled[name];

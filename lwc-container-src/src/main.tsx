@@ -1,0 +1,25 @@
+import { createRoot } from 'react-dom/client';
+import '@sendbird/uikit-react/dist/index.css';
+import './styles/app.css';
+import { App } from './app/App';
+import { installMemoryStorage } from './platform/memory-storage';
+import { Handshake } from './protocol/handshake';
+import { createLccBridge } from './protocol/lcc-bridge';
+
+installMemoryStorage(window);
+const bridge = createLccBridge((raw) => {
+    // The content may hold a token: name only its type.
+    const type =
+        typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : typeof raw;
+    console.warn(
+        `Ignored a host message that does not match the protocol (type: ${String(type)}).`
+    );
+});
+// Ask the host at once, before React renders: its answer needs an Apex round trip.
+const handshake = new Handshake(bridge);
+handshake.start();
+const root = document.getElementById('root');
+if (!root) {
+    throw new Error('index.html has no #root element.');
+}
+createRoot(root).render(<App bridge={bridge} handshake={handshake} />);

@@ -1,0 +1,135 @@
+/**
+ * Stand-ins for the UIKit modules the app imports, for jsdom unit tests only (UIKit itself needs
+ * a Sendbird server, and its ES modules do not load in jest). jest.config.js maps each
+ * `@sendbird/uikit-react/<entry>` to `./uikit/<entry>`, which re-exports one of these. They
+ * render just enough to show what the app passed them, and let a test play UIKit's part:
+ * connect, fail, or change the unread count.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { UnreadSource } from '../session/unread';
+
+export interface ProviderProps {
+    appId: string;
+    userId: string;
+    accessToken?: string;
+    nickname?: string;
+    customApiHost?: string;
+    customWebSocketHost?: string;
+    theme?: string;
+    configureSession?: (sdk: unknown) => unknown;
+    eventHandlers?: { connection?: { onFailed?: (error: Error) => void } };
+    sdkInitParams?: { localCacheEnabled?: boolean };
+    uikitOptions?: { groupChannel?: { enableVoiceMessage?: boolean } };
+    children?: ReactNode;
+}
+
+interface StubState {
+    config: { userId: string };
+    stores: {
+        sdkStore: { sdk: UnreadSource | undefined; initialized: boolean };
+        userStore: { user: { nickname?: string } | undefined };
+    };
+}
+
+/** What the tests control and observe. */
+export const uikit = {
+    mounts: [] as ProviderProps[],
+    sdk: undefined as UnreadSource | undefined,
+    initialized: false,
+    reset(): void {
+        uikit.mounts = [];
+        uikit.sdk = undefined;
+        uikit.initialized = false;
+    },
+    get latest(): ProviderProps {
+        const props = uikit.mounts.at(-1);
+        if (!props) {
+            throw new Error('SendbirdProvider was never mounted.');
+        }
+        return props;
+    }
+};
+
+const StateContext = createContext<StubState | null>(null);
+const ChannelContext = createContext<{ url: string; data?: string } | null>(null);
+
+function SendbirdProvider(props: ProviderProps) {
+    if (!uikit.mounts.includes(props)) {
+        uikit.mounts.push(props);
+    }
+    const state: StubState = {
+        config: { userId: props.userId },
+        stores: {
+            sdkStore: { sdk: uikit.sdk, initialized: uikit.initialized },
+            userStore: { user: uikit.initialized ? { nickname: props.nickname } : undefined }
+        }
+    };
+    return <StateContext.Provider value={state}>{props.children}</StateContext.Provider>;
+}
+
+function useSendbirdStateContext(): StubState {
+    const state = useContext(StateContext);
+    if (!state) {
+        throw new Error('useSendbirdStateContext outside SendbirdProvider');
+    }
+    return state;
+}
+
+/** Channels the stub list shows: a Case channel and one the AI agent started. */
+export const CHANNELS = [
+    { url: '5005g00000AbCdEAAV' },
+    { url: 'ai_agent_channel_1', data: '{"caseId":"5005g00000XyZaB"}' },
+    { url: 'team_channel_1' }
+];
+
+function GroupChannelList(props: {
+    selectedChannelUrl?: string;
+    onChannelSelect: (channel: { url: string } | null) => void;
+}) {
+    return (
+        <ul data-testid="channel-list" data-selected={props.selectedChannelUrl ?? ''}>
+            {CHANNELS.map((channel) => (
+                <li key={channel.url}>
+                    <button type="button" onClick={() => props.onChannelSelect(channel)}>
+                        {channel.url}
+                    </button>
+                </li>
+            ))}
+        </ul>
+    );
+}
+
+function GroupChannel(props: { channelUrl: string; renderChannelHeader?: () => ReactNode }) {
+    const channel = CHANNELS.find((candidate) => candidate.url === props.channelUrl) ?? {
+        url: props.channelUrl
+    };
+    return (
+        <ChannelContext.Provider value={channel}>
+            <section data-testid="conversation" data-channel-url={props.channelUrl}>
+                {props.renderChannelHeader?.()}
+            </section>
+        </ChannelContext.Provider>
+    );
+}
+
+function GroupChannelHeader(props: { renderRight?: () => ReactNode }) {
+    return <header>{props.renderRight?.()}</header>;
+}
+
+function useGroupChannel() {
+    return { state: { currentChannel: useContext(ChannelContext) } };
+}
+
+function Nothing() {
+    return null;
+}
+
+export {
+    GroupChannel,
+    GroupChannelHeader,
+    GroupChannelList,
+    Nothing as GroupChannelListHeader,
+    SendbirdProvider,
+    useGroupChannel,
+    useSendbirdStateContext
+};

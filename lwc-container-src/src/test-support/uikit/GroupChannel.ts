@@ -1,0 +1,1 @@
+export { GroupChannel as default } from '../uikit-stubs';

@@ -1,0 +1,1 @@
+export { GroupChannelHeader as default } from '../../../uikit-stubs';

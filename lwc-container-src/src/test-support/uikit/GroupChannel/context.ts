@@ -1,0 +1,1 @@
+export { useGroupChannel } from '../../uikit-stubs';

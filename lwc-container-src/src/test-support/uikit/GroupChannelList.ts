@@ -1,0 +1,1 @@
+export { GroupChannelList as default } from '../uikit-stubs';

@@ -1,0 +1,1 @@
+export { GroupChannelListHeader as default } from '../../../uikit-stubs';

@@ -1,0 +1,1 @@
+export { SendbirdProvider as default } from '../uikit-stubs';

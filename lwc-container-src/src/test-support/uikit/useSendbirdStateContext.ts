@@ -1,0 +1,1 @@
+export { useSendbirdStateContext as default } from '../uikit-stubs';
