@@ -18,7 +18,7 @@ module.exports = {
             displayName: 'ts',
             rootDir: __dirname,
             testEnvironment: 'node',
-            roots: ['<rootDir>/scripts'],
+            roots: ['<rootDir>/scripts', '<rootDir>/ticket-server'],
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: {
                 '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
@@ -39,6 +39,7 @@ module.exports = {
     collectCoverageFrom: [
         'force-app/**/lwc/**/*.js',
         'scripts/**/*.ts',
+        'ticket-server/src/**/*.ts',
         '!**/__tests__/**',
         '!scripts/test-support/**',
         '!**/node_modules/**'

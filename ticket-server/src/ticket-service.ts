@@ -1,0 +1,107 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { SendbirdConfig } from './config';
+import { HttpError } from './errors';
+import type { StoredResponse } from './idempotency';
+import type { CustomerIdentity } from './identity';
+import type { NewCase, SalesforceCases } from './salesforce/cases';
+import type { SendbirdTickets } from './sendbird/tickets-api';
+
+/** The 201 body: what the customer page needs to open the chat. */
+export interface TicketCreated {
+    caseId: string;
+    caseNumber: string;
+    channelUrl: string;
+    userId: string;
+    accessToken: string;
+    appId: string;
+    /** Only when the server is configured with non-default chat hosts (tests, proxies). */
+    apiHost?: string;
+    wsHost?: string;
+}
+
+/** Sendbird channel URLs: letters, digits and underscore, 4–100 characters. Case Ids qualify. */
+const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
+const CHANNEL_NAME_MAX = 100;
+
+/**
+ * The tutorial's step 1, made safe: Case, then user, channel (url = Case Id) and session token.
+ * Once the Case exists every outcome is a response to keep (201, or 502 with the caseId); a
+ * failure before that throws, so nothing is kept and a retry starts afresh.
+ */
+export class TicketService {
+    constructor(
+        private readonly cases: SalesforceCases,
+        private readonly sendbird: SendbirdTickets,
+        private readonly config: SendbirdConfig,
+        private readonly log: FastifyBaseLogger
+    ) {}
+
+    async create(input: NewCase, identity: CustomerIdentity): Promise<StoredResponse> {
+        const created = await this.cases.create(input).catch((error: unknown) => {
+            this.log.error({ err: error }, 'Case creation failed');
+            throw new HttpError(
+                502,
+                'salesforce_unavailable',
+                'Your ticket could not be created right now. Please try again in a moment.'
+            );
+        });
+        const ticket = { caseId: created.id, caseNumber: created.caseNumber };
+        if (!CHANNEL_URL.test(created.id)) {
+            throw new Error(
+                `Salesforce returned a Case Id unusable as a channel URL: ${created.id}`
+            );
+        }
+        try {
+            await this.sendbird.ensureUser(identity.userId, input.name ?? 'Customer');
+            await this.sendbird.createChannel({
+                channelUrl: created.id,
+                userId: identity.userId,
+                name: input.subject.slice(0, CHANNEL_NAME_MAX),
+                caseNumber: created.caseNumber
+            });
+        } catch (error) {
+            this.log.error({ err: error, caseId: created.id }, 'Sendbird channel creation failed');
+            await this.markChannelMissing(created.id);
+            return failed('channel_unavailable', ticket, 'chat is unavailable right now');
+        }
+        let accessToken: string;
+        try {
+            accessToken = await this.sendbird.issueSessionToken(identity.userId);
+        } catch (error) {
+            this.log.error({ err: error, caseId: created.id }, 'Sendbird session token failed');
+            return failed('session_unavailable', ticket, 'the chat could not be opened');
+        }
+        const body: TicketCreated = {
+            ...ticket,
+            channelUrl: created.id,
+            userId: identity.userId,
+            accessToken,
+            appId: this.config.appId,
+            ...(this.config.chatApiHost ? { apiHost: this.config.chatApiHost } : {}),
+            ...(this.config.chatWsHost ? { wsHost: this.config.chatWsHost } : {})
+        };
+        this.log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
+        return { statusCode: 201, body };
+    }
+
+    private async markChannelMissing(caseId: string): Promise<void> {
+        try {
+            await this.cases.markChannelMissing(caseId);
+        } catch (error) {
+            // The 502 below still carries the caseId; the log is the last place this shows.
+            this.log.error(
+                { err: error, caseId },
+                'could not mark the Case as missing its channel'
+            );
+        }
+    }
+}
+
+function failed(
+    code: string,
+    ticket: { caseId: string; caseNumber: string },
+    what: string
+): StoredResponse {
+    const message = `Your ticket ${ticket.caseNumber} was created, but ${what}. An agent will follow up.`;
+    return new HttpError(502, code, message, ticket).toResponse();
+}
