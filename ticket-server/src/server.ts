@@ -52,6 +52,8 @@ export async function buildServer(
         // Reject what the schema does not name, rather than silently dropping or coercing it.
         ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } }
     });
+    // Tickets are JSON only: Fastify's built-in text/plain parser would let a string through.
+    app.removeContentTypeParser('text/plain');
     app.setErrorHandler(errorHandler);
     app.setNotFoundHandler((_request, reply) => {
         reply.code(404).send(new HttpError(404, 'not_found', 'No such page.').toBody());
@@ -80,8 +82,7 @@ export async function buildServer(
     const tickets = new TicketService(
         new SalesforceCases(sessions),
         new SendbirdTickets(platform),
-        config.sendbird,
-        app.log
+        config.sendbird
     );
     registerHealth(app);
     registerCreateTicket(app, {

@@ -32,13 +32,17 @@ export class TicketService {
     constructor(
         private readonly cases: SalesforceCases,
         private readonly sendbird: SendbirdTickets,
-        private readonly config: SendbirdConfig,
-        private readonly log: FastifyBaseLogger
+        private readonly config: SendbirdConfig
     ) {}
 
-    async create(input: NewCase, identity: CustomerIdentity): Promise<StoredResponse> {
+    /** `log` is the request's logger, so every line carries its request id. */
+    async create(
+        input: NewCase,
+        identity: CustomerIdentity,
+        log: FastifyBaseLogger
+    ): Promise<StoredResponse> {
         const created = await this.cases.create(input).catch((error: unknown) => {
-            this.log.error({ err: error }, 'Case creation failed');
+            log.error({ err: error }, 'Case creation failed');
             throw new HttpError(
                 502,
                 'salesforce_unavailable',
@@ -60,15 +64,15 @@ export class TicketService {
                 caseNumber: created.caseNumber
             });
         } catch (error) {
-            this.log.error({ err: error, caseId: created.id }, 'Sendbird channel creation failed');
-            await this.markChannelMissing(created.id);
+            log.error({ err: error, caseId: created.id }, 'Sendbird channel creation failed');
+            await this.markChannelMissing(created.id, log);
             return failed('channel_unavailable', ticket, 'chat is unavailable right now');
         }
         let accessToken: string;
         try {
             accessToken = await this.sendbird.issueSessionToken(identity.userId);
         } catch (error) {
-            this.log.error({ err: error, caseId: created.id }, 'Sendbird session token failed');
+            log.error({ err: error, caseId: created.id }, 'Sendbird session token failed');
             return failed('session_unavailable', ticket, 'the chat could not be opened');
         }
         const body: TicketCreated = {
@@ -80,19 +84,16 @@ export class TicketService {
             ...(this.config.chatApiHost ? { apiHost: this.config.chatApiHost } : {}),
             ...(this.config.chatWsHost ? { wsHost: this.config.chatWsHost } : {})
         };
-        this.log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
+        log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
         return { statusCode: 201, body };
     }
 
-    private async markChannelMissing(caseId: string): Promise<void> {
+    private async markChannelMissing(caseId: string, log: FastifyBaseLogger): Promise<void> {
         try {
             await this.cases.markChannelMissing(caseId);
         } catch (error) {
-            // The 502 below still carries the caseId; the log is the last place this shows.
-            this.log.error(
-                { err: error, caseId },
-                'could not mark the Case as missing its channel'
-            );
+            // The 502 still carries the caseId; the log is the last place this shows.
+            log.error({ err: error, caseId }, 'could not mark the Case as missing its channel');
         }
     }
 }

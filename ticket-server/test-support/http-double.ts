@@ -13,6 +13,8 @@ export interface RecordedCall {
     query: URLSearchParams;
     headers: IncomingHttpHeaders;
     body: string;
+    /** Date.now() when the request had fully arrived. */
+    receivedAt: number;
 }
 
 /** What a route answers. */
@@ -22,8 +24,11 @@ export interface DoubleResponse {
     headers?: Record<string, string>;
 }
 
-/** An injected failure: an HTTP answer, or no answer at all (the client must time out). */
-export type Fault = DoubleResponse | 'timeout';
+/**
+ * An injected failure: an HTTP answer; no answer at all (the client must time out); or the
+ * request is carried out but its answer is lost, as when a connection drops mid-response.
+ */
+export type Fault = DoubleResponse | 'timeout' | 'lose-answer';
 
 type Handler = (call: RecordedCall, params: string[]) => DoubleResponse;
 
@@ -65,7 +70,8 @@ export class HttpDouble {
                     path: url.pathname,
                     query: url.searchParams,
                     headers: request.headers,
-                    body: Buffer.concat(chunks).toString('utf8')
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    receivedAt: Date.now()
                 };
                 this.calls.push(call);
                 const answer = this.answer(call);
@@ -117,8 +123,14 @@ export class HttpDouble {
         );
         if (fault) {
             fault.remaining--;
-            return fault.fault;
+            if (fault.fault !== 'lose-answer') return fault.fault;
+            this.handle(call);
+            return 'timeout';
         }
+        return this.handle(call);
+    }
+
+    private handle(call: RecordedCall): DoubleResponse {
         for (const route of this.routes) {
             const match = route.method === call.method ? route.pattern.exec(call.path) : null;
             if (match) return route.handler(call, match.slice(1).map(decodeURIComponent));

@@ -48,7 +48,7 @@ export function registerCreateTicket(app: FastifyInstance, deps: CreateTicketDep
             const { identityToken, ...ticket } = request.body;
             const work = async () => {
                 const identity = await resolveIdentity(identityToken, deps.identitySecret);
-                return deps.tickets.create(ticket, identity);
+                return deps.tickets.create(ticket, identity, request.log);
             };
             const { response, replayed } =
                 key === undefined
