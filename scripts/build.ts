@@ -3,6 +3,7 @@ import { checkMetadata } from './checks/metadata';
 import { formatFinding } from './lib/findings';
 import { deployEnvProblems } from './lib/deploy-env';
 import { readProject } from './lib/project';
+import { buildTicketPage, TICKET_PAGE_DIR } from './build/ticket-page';
 
 /** Where `npm run build` writes the Metadata API deploy package. */
 export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
@@ -28,6 +29,10 @@ export async function build(root: string): Promise<void> {
             `  Placeholders such as \${SENDBIRD_APP_ID} are kept, because: ${envProblems.join(' ')}`
         );
     }
+    const page = await buildTicketPage(root);
+    console.log(
+        `✔ Customer ticket page in ${TICKET_PAGE_DIR}/: ${page.files} files, ${page.bytes} bytes`
+    );
 }
 
 if (require.main === module) {

@@ -1,0 +1,28 @@
+/** What POST /createticket answers with 201 (see ticket-server/src/ticket-service.ts). */
+export interface TicketCreated {
+    caseId: string;
+    caseNumber: string;
+    channelUrl: string;
+    userId: string;
+    accessToken: string;
+    appId: string;
+    apiHost?: string;
+    wsHost?: string;
+}
+
+/** What the customer types. */
+export interface TicketRequest {
+    subject: string;
+    description?: string;
+    name?: string;
+    email?: string;
+    identityToken?: string;
+}
+
+/** A failed request, worded for the customer. */
+export interface TicketFailure {
+    status: number;
+    message: string;
+    /** A 502 after the Case exists still gives the customer their ticket number. */
+    caseNumber?: string;
+}
