@@ -80,7 +80,6 @@ describe('POST /createticket when the channel step fails', () => {
         const [mark] = stack.salesforce.callsTo('PATCH');
         expect(mark.path).toBe(`/services/data/v65.0/sobjects/Case/${CASE_ID}`);
         expect(JSON.parse(mark.body)).toEqual({ Sendbird_Channel_Missing__c: true });
-        expect(stack.sendbird.callsTo('POST', /token$/)).toHaveLength(0);
     });
 
     it('does not retry a 4xx that would fail again, and marks the Case', async () => {
@@ -122,8 +121,8 @@ describe('POST /createticket when the channel step fails', () => {
         expect(stack.salesforce.callsTo('PATCH')).toHaveLength(0);
     });
 
-    it('creates nothing in Sendbird when the Case cannot be created', async () => {
-        stack.salesforce.inject('POST', /sobjects\/Case$/, {
+    it('creates no channel and no token when the Case cannot be created', async () => {
+        stack.salesforce.inject('POST', /composite$/, {
             status: 500,
             body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }]
         });
@@ -133,6 +132,7 @@ describe('POST /createticket when the channel step fails', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(response.body.error).not.toHaveProperty('caseId');
-        expect(stack.sendbird.calls).toHaveLength(0);
+        // Only the user, created alongside the Case: it has no channel and no token.
+        expect(stack.sendbird.calls.map((c) => c.path)).toEqual(['/v3/users']);
     });
 });

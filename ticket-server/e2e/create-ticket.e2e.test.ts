@@ -42,8 +42,7 @@ describe('POST /createticket', () => {
         const sf = stack.salesforce.calls;
         expect(sf.map((c) => `${c.method} ${c.path}${c.query.size ? `?${c.query}` : ''}`)).toEqual([
             'POST /services/oauth2/token',
-            'POST /services/data/v65.0/sobjects/Case',
-            `GET /services/data/v65.0/sobjects/Case/${caseId}?fields=CaseNumber`
+            'POST /services/data/v65.0/composite'
         ]);
         expect(Object.fromEntries(new URLSearchParams(sf[0].body))).toEqual({
             grant_type: 'client_credentials',
@@ -52,14 +51,31 @@ describe('POST /createticket', () => {
         });
         expect(sf[1].headers.authorization).toBe('Bearer 00Dtest!session-1');
         expect(jsonOf(sf[1])).toEqual({
-            Subject: 'Printer on fire',
-            Description: 'It smells of toast.',
-            Origin: 'Web',
-            SuppliedName: 'Ada Lovelace',
-            SuppliedEmail: 'ada@example.test'
+            allOrNone: true,
+            compositeRequest: [
+                {
+                    method: 'POST',
+                    url: '/services/data/v65.0/sobjects/Case',
+                    referenceId: 'newCase',
+                    body: {
+                        Subject: 'Printer on fire',
+                        Description: 'It smells of toast.',
+                        Origin: 'Web',
+                        SuppliedName: 'Ada Lovelace',
+                        SuppliedEmail: 'ada@example.test'
+                    }
+                },
+                {
+                    method: 'GET',
+                    url: '/services/data/v65.0/sobjects/Case/@{newCase.id}?fields=CaseNumber',
+                    referenceId: 'caseNumber'
+                }
+            ]
         });
 
-        const sb = stack.sendbird.calls;
+        // The user first; then the channel and the token, side by side, in either order.
+        const [user, ...rest] = stack.sendbird.calls;
+        const sb = [user, ...rest.sort((a, b) => a.path.localeCompare(b.path))];
         expect(sb.map((c) => `${c.method} ${c.path}`)).toEqual([
             'POST /v3/users',
             'POST /v3/group_channels',
@@ -118,7 +134,7 @@ describe('POST /createticket', () => {
         expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
         expect(stack.salesforce.logins()).toHaveLength(1);
         const bearer = new Set(
-            stack.salesforce.callsTo('POST', /Case$/).map((c) => c.headers.authorization)
+            stack.salesforce.callsTo('POST', /composite$/).map((c) => c.headers.authorization)
         );
         expect([...bearer]).toEqual(['Bearer 00Dtest!session-1']);
     });
@@ -136,7 +152,7 @@ describe('POST /createticket', () => {
         expect(results.map((r) => r.status)).toEqual([201, 201]);
         expect(stack.salesforce.logins()).toHaveLength(2);
         expect(stack.salesforce.cases.size).toBe(3);
-        const creates = stack.salesforce.callsTo('POST', /Case$/);
+        const creates = stack.salesforce.callsTo('POST', /composite$/);
         expect(creates.map((c) => c.headers.authorization)).toEqual([
             'Bearer 00Dtest!session-1',
             'Bearer 00Dtest!session-1',
@@ -150,7 +166,7 @@ describe('POST /createticket', () => {
         stack = await startTicketStack();
         stack.salesforce.inject(
             'POST',
-            /sobjects\/Case$/,
+            /composite$/,
             {
                 status: 401,
                 body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]
@@ -165,8 +181,8 @@ describe('POST /createticket', () => {
             error: { code: 'salesforce_unavailable', message: expect.any(String) }
         });
         expect(stack.salesforce.logins()).toHaveLength(2);
-        expect(stack.salesforce.callsTo('POST', /Case$/)).toHaveLength(2);
-        expect(stack.sendbird.calls).toHaveLength(0);
+        expect(stack.salesforce.callsTo('POST', /composite$/)).toHaveLength(2);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
     });
 
     it('uses the username-password flow when SF_USERNAME and SF_PASSWORD are set', async () => {
@@ -195,7 +211,7 @@ describe('POST /createticket', () => {
 
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
-        expect(stack.sendbird.calls).toHaveLength(0);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
     });
 
     it('serves /healthz', async () => {

@@ -58,7 +58,7 @@ describe('POST /createticket with an Idempotency-Key', () => {
     });
 
     it('runs again after a failure that created nothing', async () => {
-        stack.salesforce.inject('POST', /sobjects\/Case$/, { status: 503, body: [] });
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
         const key = { 'idempotency-key': 'key-retry-after-nothing' };
         const first = await postTicket(stack.url, ticket, key);
         const again = await postTicket(stack.url, ticket, key);

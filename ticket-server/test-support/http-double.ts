@@ -124,13 +124,14 @@ export class HttpDouble {
         if (fault) {
             fault.remaining--;
             if (fault.fault !== 'lose-answer') return fault.fault;
-            this.handle(call);
+            this.dispatch(call);
             return 'timeout';
         }
-        return this.handle(call);
+        return this.dispatch(call);
     }
 
-    private handle(call: RecordedCall): DoubleResponse {
+    /** Routes a call to its handler, without recording it or applying faults. */
+    protected dispatch(call: RecordedCall): DoubleResponse {
         for (const route of this.routes) {
             const match = route.method === call.method ? route.pattern.exec(call.path) : null;
             if (match) return route.handler(call, match.slice(1).map(decodeURIComponent));

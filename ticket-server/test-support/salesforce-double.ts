@@ -25,8 +25,9 @@ export interface StoredCase extends Record<string, unknown> {
 
 /**
  * A test double of the Salesforce REST API, following its documented wire format: the OAuth 2.0
- * token endpoint (client_credentials and password grants, form-encoded), and `sobjects/Case`
- * create (201 `{id,success,errors}`), retrieve with `?fields=` and update (PATCH, 204). Data
+ * token endpoint (client_credentials and password grants, form-encoded), `sobjects/Case` create
+ * (201 `{id,success,errors}`), retrieve with `?fields=` and update (PATCH, 204), and the
+ * composite API (`/composite`, `compositeRequest` with `@{ref.field}`, allOrNone). Data
  * calls need a bearer token it issued; otherwise 401 with `INVALID_SESSION_ID`, as Salesforce
  * answers an expired session.
  */
@@ -38,6 +39,9 @@ export class SalesforceDouble extends HttpDouble {
     constructor() {
         super('Salesforce');
         this.route('POST', /^\/services\/oauth2\/token$/, (call) => this.token(call));
+        this.route('POST', new RegExp(`^${API}/composite$`), (call) =>
+            this.authorized(call, () => this.composite(call))
+        );
         this.route('POST', new RegExp(`^${API}/sobjects/Case$`), (call) =>
             this.authorized(call, () => this.createCase(call))
         );
@@ -92,6 +96,73 @@ export class SalesforceDouble extends HttpDouble {
                 signature: 'test-signature'
             }
         };
+    }
+
+    /**
+     * The composite API: subrequests in order, `@{ref.field}` references to earlier results,
+     * and with allOrNone a failure rolls back the Cases created and halts the rest. Always 200.
+     */
+    private composite(call: RecordedCall): DoubleResponse {
+        const { allOrNone, compositeRequest } = jsonOf<{
+            allOrNone?: boolean;
+            compositeRequest: Array<{
+                method: string;
+                url: string;
+                referenceId: string;
+                body?: unknown;
+            }>;
+        }>(call);
+        const results: Record<string, unknown> = {};
+        const answers: Array<{ body: unknown; httpStatusCode: number; referenceId: string }> = [];
+        const created: string[] = [];
+        for (const sub of compositeRequest) {
+            const url = new URL(
+                sub.url.replace(/@\{(\w+)\.(\w+)\}/g, (_m, ref: string, field: string) =>
+                    String((results[ref] as Record<string, unknown> | undefined)?.[field])
+                ),
+                'http://double'
+            );
+            const answer = this.dispatch({
+                ...call,
+                method: sub.method,
+                path: url.pathname,
+                query: url.searchParams,
+                body: sub.body === undefined ? '' : JSON.stringify(sub.body)
+            });
+            results[sub.referenceId] = answer.body;
+            answers.push({
+                body: answer.body ?? null,
+                httpStatusCode: answer.status,
+                referenceId: sub.referenceId
+            });
+            if (sub.method === 'POST' && answer.status === 201)
+                created.push((answer.body as { id: string }).id);
+            if (answer.status >= 400 && allOrNone) {
+                created.forEach((id) => this.cases.delete(id));
+                const halted = [
+                    {
+                        errorCode: 'PROCESSING_HALTED',
+                        message:
+                            'The transaction was rolled back since another operation in the same transaction failed.'
+                    }
+                ];
+                return {
+                    status: 200,
+                    body: {
+                        compositeResponse: compositeRequest.map((other, i) =>
+                            other === sub
+                                ? answers[i]
+                                : {
+                                      body: halted,
+                                      httpStatusCode: 400,
+                                      referenceId: other.referenceId
+                                  }
+                        )
+                    }
+                };
+            }
+        }
+        return { status: 200, body: { compositeResponse: answers } };
     }
 
     private authorized(call: RecordedCall, handle: () => DoubleResponse): DoubleResponse {

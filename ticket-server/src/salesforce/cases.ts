@@ -24,31 +24,59 @@ interface JsforceError extends Error {
     errorCode?: string;
 }
 
+/** The composite API's answer: one entry per subrequest, in order. */
+interface CompositeResponse {
+    compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }>;
+}
+
 /** Case records through the standard REST API (`sobjects/Case`), with one retry after a 401. */
 export class SalesforceCases {
     private readonly connections = new WeakMap<SalesforceSession, Connection>();
 
     constructor(private readonly sessions: SalesforceSessionSource) {}
 
-    /** Creates a web Case and reads back its number. */
+    /**
+     * Creates a web Case and reads back its number in one round trip: a composite request of
+     * two `sobjects/Case` subrequests, all-or-none, so a Case whose number cannot be read is
+     * rolled back rather than left behind.
+     */
     async create(input: NewCase): Promise<CreatedCase> {
-        const record = {
-            Subject: input.subject,
-            Description: input.description,
-            Origin: 'Web',
-            SuppliedName: input.name,
-            SuppliedEmail: input.email
+        const base = `/services/data/v${SALESFORCE_API_VERSION}/sobjects/Case`;
+        const request = {
+            allOrNone: true,
+            compositeRequest: [
+                {
+                    method: 'POST',
+                    url: base,
+                    referenceId: 'newCase',
+                    body: {
+                        Subject: input.subject,
+                        Description: input.description,
+                        Origin: 'Web',
+                        SuppliedName: input.name,
+                        SuppliedEmail: input.email
+                    }
+                },
+                {
+                    method: 'GET',
+                    url: `${base}/@{newCase.id}?fields=CaseNumber`,
+                    referenceId: 'caseNumber'
+                }
+            ]
         };
-        const saved = await this.call('create the Case', (conn) =>
-            conn.sobject('Case').create(record)
+        const response = await this.call('create the Case', (conn) =>
+            conn.requestPost<CompositeResponse>('/composite', request)
         );
-        if (!saved.success) {
-            throw new UpstreamError('salesforce', 'the Case was not created');
+        const [saved, read] = response.compositeResponse;
+        const id = (saved?.body as { id?: string } | undefined)?.id;
+        const caseNumber = (read?.body as { CaseNumber?: string } | undefined)?.CaseNumber;
+        if (saved?.httpStatusCode !== 201 || read?.httpStatusCode !== 200 || !id || !caseNumber) {
+            throw new UpstreamError(
+                'salesforce',
+                `the Case was not created: ${describe(response)}`
+            );
         }
-        const read = await this.call('read the Case number', (conn) =>
-            conn.sobject('Case').retrieve(saved.id, { fields: ['CaseNumber'] })
-        );
-        return { id: saved.id, caseNumber: String(read.CaseNumber) };
+        return { id, caseNumber };
     }
 
     /** Flags a Case whose channel could not be created, so an agent sees it. */
@@ -99,4 +127,15 @@ function asUpstream(what: string, error: unknown): UpstreamError {
         undefined,
         errorCode
     );
+}
+
+/** The first subrequest error, e.g. `REQUIRED_FIELD_MISSING: Required fields are missing`. */
+function describe(response: CompositeResponse): string {
+    for (const sub of response.compositeResponse ?? []) {
+        const [error] = Array.isArray(sub.body) ? (sub.body as JsforceError[]) : [];
+        if (error?.errorCode && error.errorCode !== 'PROCESSING_HALTED') {
+            return `${error.errorCode}: ${error.message}`;
+        }
+    }
+    return 'unexpected composite response';
 }
