@@ -17,6 +17,8 @@ export interface IdempotencyOptions {
     ttlMs: number;
     /** Keys held at once; the least recently used beyond this are dropped early. */
     maxKeys: number;
+    /** The clock TTLs are measured on (tests pass a fake one). */
+    clock?: { now(): number };
 }
 
 export const DEFAULT_IDEMPOTENCY: IdempotencyOptions = {
@@ -40,7 +42,11 @@ export class IdempotencyStore {
     private readonly entries: LRUCache<string, Entry>;
 
     constructor(options: IdempotencyOptions = DEFAULT_IDEMPOTENCY) {
-        this.entries = new LRUCache({ max: options.maxKeys, ttl: options.ttlMs });
+        this.entries = new LRUCache({
+            max: options.maxKeys,
+            ttl: options.ttlMs,
+            ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {})
+        });
     }
 
     async run(
