@@ -25,7 +25,7 @@ async function startServer(
         stdio: ['ignore', 'ignore', 'inherit', 'ipc']
     });
     const port = await new Promise<number>((resolve, reject) => {
-        child.once('message', (message) => resolve((message as { port: number }).port));
+        child.once('message', (message: { port: number }) => resolve(message.port));
         child.once('exit', (code) => reject(new Error(`ticket server exited with ${code}`)));
     });
     return { url: `http://127.0.0.1:${port}/createticket`, child };
@@ -40,6 +40,22 @@ interface Result {
     replayMismatches: number;
     duplicateCases: number;
     logins: number;
+    /** Share of one core used during the run by the server, and by this process. */
+    serverCpu: number;
+    ownCpu: number;
+}
+
+/** The child's process.cpuUsage(), asked over IPC. */
+function cpuOf(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+    return new Promise((resolve) => {
+        child.once('message', (message: { cpu: NodeJS.CpuUsage }) => resolve(message.cpu));
+        child.send('cpu');
+    });
+}
+
+function cpuShare(after: NodeJS.CpuUsage, before: NodeJS.CpuUsage): number {
+    const micros = after.user - before.user + (after.system - before.system);
+    return micros / 1000 / DURATION_MS;
 }
 
 /** One variant: fresh doubles and server, a warm-up, then 50 clients for 10 s. */
@@ -58,7 +74,11 @@ async function measure(loginPerRequest: boolean): Promise<Result> {
         await load(url, WARMUP_MS);
         const casesBefore = salesforce.cases.size;
         const loginsBefore = salesforce.logins().length;
+        const serverCpuBefore = await cpuOf(child);
+        const ownCpuBefore = process.cpuUsage();
         const run = await load(url, DURATION_MS);
+        const serverCpu = cpuShare(await cpuOf(child), serverCpuBefore);
+        const ownCpu = cpuShare(process.cpuUsage(), ownCpuBefore);
         latencySort(run.latencies);
         return {
             tickets: run.tickets,
@@ -68,7 +88,9 @@ async function measure(loginPerRequest: boolean): Promise<Result> {
             errors: run.errors,
             replayMismatches: run.replayMismatches,
             duplicateCases: salesforce.cases.size - casesBefore - run.created,
-            logins: salesforce.logins().length - loginsBefore
+            logins: salesforce.logins().length - loginsBefore,
+            serverCpu,
+            ownCpu
         };
     } finally {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -155,7 +177,9 @@ function row(name: string, r: Result): string {
         String(r.errors).padStart(7),
         String(r.replayMismatches).padStart(9),
         String(r.duplicateCases).padStart(10),
-        String(r.logins).padStart(7)
+        String(r.logins).padStart(7),
+        `${Math.round(r.serverCpu * 100)}%`.padStart(11),
+        `${Math.round(r.ownCpu * 100)}%`.padStart(11)
     ].join(' ');
 }
 
@@ -163,7 +187,7 @@ export async function run(): Promise<void> {
     const cached = await measure(false);
     const perRequest = await measure(true);
     console.log(
-        `${'variant'.padEnd(26)} ${'tickets/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'mismatch'.padStart(9)} ${'dup Cases'.padStart(10)} ${'logins'.padStart(7)}`
+        `${'variant'.padEnd(26)} ${'tickets/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'mismatch'.padStart(9)} ${'dup Cases'.padStart(10)} ${'logins'.padStart(7)} ${'server CPU'.padStart(11)} ${'load+double'.padStart(11)}`
     );
     console.log(row('cached session (ours)', cached));
     console.log(row('login per request', perRequest));

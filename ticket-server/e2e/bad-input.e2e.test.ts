@@ -1,23 +1,5 @@
-import { SignJWT } from 'jose';
-import {
-    postTicket,
-    startTicketStack,
-    TEST_IDENTITY_SECRET,
-    type TicketStack
-} from '../test-support/stack';
-
-const secret = new TextEncoder().encode(TEST_IDENTITY_SECRET);
-
-function jwt(
-    sub: string,
-    options: { secret?: Uint8Array; expires?: string } = {}
-): Promise<string> {
-    return new SignJWT({})
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(sub)
-        .setExpirationTime(options.expires ?? '5m')
-        .sign(options.secret ?? secret);
-}
+import { signIdentityToken as jwt } from '../test-support/identity-token';
+import { postTicket, startTicketStack, type TicketStack } from '../test-support/stack';
 
 /** Every kind of bad input: 400 with {error:{code,message}} and not one upstream call. */
 describe('POST /createticket rejects bad input before any upstream call', () => {
@@ -70,7 +52,7 @@ describe('POST /createticket rejects bad input before any upstream call', () => 
             async () => ({
                 subject: 'x',
                 identityToken: await jwt('u1', {
-                    secret: new TextEncoder().encode('another-test-secret-of-32-bytes!!')
+                    secret: 'another-test-secret-of-32-bytes!!'
                 })
             }),
             'invalid_identity_token'

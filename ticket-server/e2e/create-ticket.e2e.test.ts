@@ -1,13 +1,7 @@
-import { SignJWT } from 'jose';
 import { jsonOf } from '../test-support/http-double';
+import { signIdentityToken } from '../test-support/identity-token';
 import { TEST_SF_CREDENTIALS } from '../test-support/salesforce-double';
-import {
-    TEST_APP_ID,
-    TEST_IDENTITY_SECRET,
-    postTicket,
-    startTicketStack,
-    type TicketStack
-} from '../test-support/stack';
+import { TEST_APP_ID, postTicket, startTicketStack, type TicketStack } from '../test-support/stack';
 
 /** The happy path over loopback, with the exact requests each upstream receives. */
 describe('POST /createticket', () => {
@@ -111,11 +105,7 @@ describe('POST /createticket', () => {
     it("uses a verified identity token's sub, and accepts a user that already exists", async () => {
         stack = await startTicketStack();
         stack.sendbird.users.set('customer-42', { user_id: 'customer-42' });
-        const identityToken = await new SignJWT({})
-            .setProtectedHeader({ alg: 'HS256' })
-            .setSubject('customer-42')
-            .setExpirationTime('5m')
-            .sign(new TextEncoder().encode(TEST_IDENTITY_SECRET));
+        const identityToken = await signIdentityToken('customer-42');
         const response = await postTicket(stack.url, { subject: 'Known customer', identityToken });
 
         expect(response.status).toBe(201);

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { signIdentityToken } from '../test-support/identity-token';
 import { TEST_SF_CREDENTIALS } from '../test-support/salesforce-double';
 import { TEST_SENDBIRD_API_TOKEN } from '../test-support/sendbird-double';
 import { TEST_IDENTITY_SECRET, postTicket, startTicketStack } from '../test-support/stack';
@@ -16,11 +16,7 @@ describe('ticket server logs', () => {
             }
         });
         try {
-            const identityToken = await new SignJWT({})
-                .setProtectedHeader({ alg: 'HS256' })
-                .setSubject('logged-customer')
-                .setExpirationTime('5m')
-                .sign(new TextEncoder().encode(TEST_IDENTITY_SECRET));
+            const identityToken = await signIdentityToken('logged-customer');
             const ok = await postTicket(stack.url, { subject: 'Logged', identityToken });
             stack.salesforce.expireSessions();
             stack.sendbird.inject('POST', /group_channels$/, { status: 500 }, 10);

@@ -1,23 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { SendbirdConfig } from './config';
 import { HttpError } from './errors';
+import type { TicketCreated } from './contract';
 import type { StoredResponse } from './idempotency';
 import type { CustomerIdentity } from './identity';
 import type { NewCase, SalesforceCases } from './salesforce/cases';
 import type { SendbirdTickets } from './sendbird/tickets-api';
-
-/** The 201 body: what the customer page needs to open the chat. */
-export interface TicketCreated {
-    caseId: string;
-    caseNumber: string;
-    channelUrl: string;
-    userId: string;
-    accessToken: string;
-    appId: string;
-    /** Only when the server is configured with non-default chat hosts (tests, proxies). */
-    apiHost?: string;
-    wsHost?: string;
-}
 
 /** Sendbird channel URLs: letters, digits and underscore, 4–100 characters. Case Ids qualify. */
 const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;

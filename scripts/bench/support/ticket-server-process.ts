@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     process.send?.({ port: (app.server.address() as AddressInfo).port });
+    // The bench asks how much CPU the server used, to tell a busy server from a waiting one.
+    process.on('message', () => process.send?.({ cpu: process.cpuUsage() }));
     process.on('disconnect', () => {
         void app.close().finally(() => process.exit(0));
     });

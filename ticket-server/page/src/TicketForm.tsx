@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent, InputHTMLAttributes } from 'react';
 import type { TicketRequest } from './types';
 
 interface Props {
@@ -8,21 +8,46 @@ interface Props {
     onSubmit(request: TicketRequest): void;
 }
 
+type FieldName = 'subject' | 'description' | 'name' | 'email';
+
+/** A labelled input (or textarea); the label names it for screen readers. */
+function Field({
+    name,
+    label,
+    multiline,
+    ...input
+}: {
+    name: FieldName;
+    label: string;
+    multiline?: boolean;
+} & InputHTMLAttributes<HTMLInputElement>) {
+    return (
+        <>
+            <label htmlFor={name}>
+                {label}
+                {input.required && <span aria-hidden="true"> *</span>}
+            </label>
+            {multiline ? (
+                <textarea id={name} name={name} rows={5} maxLength={input.maxLength} />
+            ) : (
+                <input id={name} name={name} {...input} />
+            )}
+        </>
+    );
+}
+
 /** The ticket form: labelled fields, native validation, and errors in a live region. */
 export function TicketForm({ busy, error, onSubmit }: Props) {
-    const [subject, setSubject] = useState('');
-    const [description, setDescription] = useState('');
-    const [name, setName] = useState('');
-    const [email, setEmail] = useState('');
-    const errorRef = useRef<HTMLParagraphElement>(null);
-
-    const submit = (event: FormEvent) => {
+    const submit = (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const value = (name: FieldName) => String(form.get(name) ?? '').trim();
+        const optional = (name: FieldName) => (value(name) ? { [name]: value(name) } : {});
         onSubmit({
-            subject: subject.trim(),
-            ...(description.trim() ? { description: description.trim() } : {}),
-            ...(name.trim() ? { name: name.trim() } : {}),
-            ...(email.trim() ? { email: email.trim() } : {})
+            subject: value('subject'),
+            ...optional('description'),
+            ...optional('name'),
+            ...optional('email')
         });
     };
 
@@ -30,46 +55,11 @@ export function TicketForm({ busy, error, onSubmit }: Props) {
         <form className="ticket-form" onSubmit={submit} aria-describedby="form-error">
             <h1>Contact support</h1>
             <p>Tell us what is wrong and we will open a chat with an agent.</p>
-            <label htmlFor="subject">
-                Subject <span aria-hidden="true">*</span>
-            </label>
-            <input
-                id="subject"
-                name="subject"
-                required
-                maxLength={255}
-                value={subject}
-                onChange={(e) => setSubject(e.target.value)}
-            />
-            <label htmlFor="description">Description</label>
-            <textarea
-                id="description"
-                name="description"
-                rows={5}
-                maxLength={32000}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-            />
-            <label htmlFor="name">Your name</label>
-            <input
-                id="name"
-                name="name"
-                autoComplete="name"
-                maxLength={80}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-            />
-            <label htmlFor="email">Email</label>
-            <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                maxLength={80}
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-            />
-            <p id="form-error" ref={errorRef} className="form-error" role="alert">
+            <Field name="subject" label="Subject" required maxLength={255} />
+            <Field name="description" label="Description" multiline maxLength={32000} />
+            <Field name="name" label="Your name" autoComplete="name" maxLength={80} />
+            <Field name="email" label="Email" type="email" autoComplete="email" maxLength={80} />
+            <p id="form-error" className="form-error" role="alert">
                 {error ?? ''}
             </p>
             <button type="submit" disabled={busy} aria-busy={busy}>

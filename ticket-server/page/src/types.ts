@@ -1,14 +1,4 @@
-/** What POST /createticket answers with 201 (see ticket-server/src/ticket-service.ts). */
-export interface TicketCreated {
-    caseId: string;
-    caseNumber: string;
-    channelUrl: string;
-    userId: string;
-    accessToken: string;
-    appId: string;
-    apiHost?: string;
-    wsHost?: string;
-}
+export type { TicketCreated } from '../../src/contract';
 
 /** What the customer types. */
 export interface TicketRequest {
