@@ -1,26 +1,58 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { SalesforceDouble } from '../../ticket-server/test-support/salesforce-double';
 import { SendbirdDouble } from '../../ticket-server/test-support/sendbird-double';
 import { doubleEnv } from '../../ticket-server/test-support/stack';
+import { emptyTally, load, percentile, type LoadTally } from './support/load';
 
 export const title = 'Ticket server: POST /createticket, 50 clients × 10 s, 20 ms upstream latency';
 
-const CLIENTS = 50;
-const DURATION_MS = 10_000;
-const WARMUP_MS = 1_000;
+/**
+ * 50 clients is the issue's measure. 5 clients is added because on a small shared machine 50
+ * clients make the run CPU-bound, which hides what the design changes: round trips.
+ */
+const CLIENT_COUNTS = [50, 5];
 const UPSTREAM_LATENCY_MS = 20;
-/** Each request is sent again with the same Idempotency-Key this long after the first. */
+const WARMUP_MS = 1_000;
+/** 10 s per variant, in 2 s slices taken in turn, so changing background load hits both alike. */
+const SLICES = 5;
+const SLICE_MS = 2_000;
+/** Each ticket is sent again with the same Idempotency-Key this long after the first. */
 const RETRY_AFTER_MS = 5;
 
-/** Starts the ticket server in a child process (see support/ticket-server-process.ts). */
-async function startServer(
-    env: Record<string, string>
-): Promise<{ url: string; child: ChildProcess }> {
+/** One server under test with its own doubles, in its own process. */
+interface Variant {
+    name: string;
+    clients: number;
+    salesforce: SalesforceDouble;
+    sendbird: SendbirdDouble;
+    child: ChildProcess;
+    url: string;
+    tally: LoadTally;
+    cpuMicros: number;
+    casesBefore: number;
+    loginsBefore: number;
+}
+
+/** Doubles with 20 ms latency, and the server in a child process (support/ticket-server-process). */
+async function startVariant(
+    name: string,
+    loginPerRequest: boolean,
+    clients: number
+): Promise<Variant> {
+    const salesforce = new SalesforceDouble();
+    const sendbird = new SendbirdDouble();
+    await Promise.all([salesforce.listen(), sendbird.listen()]);
+    salesforce.latencyMs = UPSTREAM_LATENCY_MS;
+    sendbird.latencyMs = UPSTREAM_LATENCY_MS;
     const child = fork(path.join(__dirname, 'support', 'ticket-server-process.ts'), {
-        env: { ...process.env, ...env },
+        env: {
+            ...process.env,
+            ...doubleEnv(salesforce, sendbird),
+            TICKET_RATE_LIMIT_PER_MINUTE: '100000000',
+            BENCH_LOGIN_PER_REQUEST: loginPerRequest ? '1' : '0'
+        },
         execArgv: ['--import', 'tsx'],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc']
     });
@@ -28,174 +60,100 @@ async function startServer(
         child.once('message', (message: { port: number }) => resolve(message.port));
         child.once('exit', (code) => reject(new Error(`ticket server exited with ${code}`)));
     });
-    return { url: `http://127.0.0.1:${port}/createticket`, child };
+    const url = `http://127.0.0.1:${port}/createticket`;
+    await load(url, { clients, durationMs: WARMUP_MS, retryAfterMs: RETRY_AFTER_MS });
+    return {
+        name,
+        clients,
+        salesforce,
+        sendbird,
+        child,
+        url,
+        tally: emptyTally(),
+        cpuMicros: 0,
+        casesBefore: salesforce.cases.size,
+        loginsBefore: salesforce.logins().length
+    };
 }
 
-interface Result {
-    tickets: number;
-    perSecond: number;
-    p50: number;
-    p99: number;
-    errors: number;
-    replayMismatches: number;
-    duplicateCases: number;
-    logins: number;
-    /** Share of one core used during the run by the server, and by this process. */
-    serverCpu: number;
-    ownCpu: number;
+async function stopVariant(variant: Variant): Promise<void> {
+    const exited = new Promise((resolve) => variant.child.once('exit', resolve));
+    variant.child.disconnect();
+    await exited;
+    await Promise.all([variant.salesforce.close(), variant.sendbird.close()]);
 }
 
-/** The child's process.cpuUsage(), asked over IPC. */
-function cpuOf(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+/** The server's CPU time so far (µs), asked over IPC. */
+function cpuMicrosOf(child: ChildProcess): Promise<number> {
     return new Promise((resolve) => {
-        child.once('message', (message: { cpu: NodeJS.CpuUsage }) => resolve(message.cpu));
+        child.once('message', ({ cpu }: { cpu: NodeJS.CpuUsage }) =>
+            resolve(cpu.user + cpu.system)
+        );
         child.send('cpu');
     });
 }
 
-function cpuShare(after: NodeJS.CpuUsage, before: NodeJS.CpuUsage): number {
-    const micros = after.user - before.user + (after.system - before.system);
-    return micros / 1000 / DURATION_MS;
+async function slice(variant: Variant): Promise<void> {
+    const before = await cpuMicrosOf(variant.child);
+    await load(
+        variant.url,
+        { clients: variant.clients, durationMs: SLICE_MS, retryAfterMs: RETRY_AFTER_MS },
+        variant.tally
+    );
+    variant.cpuMicros += (await cpuMicrosOf(variant.child)) - before;
 }
 
-/** One variant: fresh doubles and server, a warm-up, then 50 clients for 10 s. */
-async function measure(loginPerRequest: boolean): Promise<Result> {
-    const salesforce = new SalesforceDouble();
-    const sendbird = new SendbirdDouble();
-    await Promise.all([salesforce.listen(), sendbird.listen()]);
-    salesforce.latencyMs = UPSTREAM_LATENCY_MS;
-    sendbird.latencyMs = UPSTREAM_LATENCY_MS;
-    const { url, child } = await startServer({
-        ...doubleEnv(salesforce, sendbird),
-        TICKET_RATE_LIMIT_PER_MINUTE: '100000000',
-        BENCH_LOGIN_PER_REQUEST: loginPerRequest ? '1' : '0'
-    });
-    try {
-        await load(url, WARMUP_MS);
-        const casesBefore = salesforce.cases.size;
-        const loginsBefore = salesforce.logins().length;
-        const serverCpuBefore = await cpuOf(child);
-        const ownCpuBefore = process.cpuUsage();
-        const run = await load(url, DURATION_MS);
-        const serverCpu = cpuShare(await cpuOf(child), serverCpuBefore);
-        const ownCpu = cpuShare(process.cpuUsage(), ownCpuBefore);
-        latencySort(run.latencies);
-        return {
-            tickets: run.tickets,
-            perSecond: run.tickets / (DURATION_MS / 1000),
-            p50: percentile(run.latencies, 0.5),
-            p99: percentile(run.latencies, 0.99),
-            errors: run.errors,
-            replayMismatches: run.replayMismatches,
-            duplicateCases: salesforce.cases.size - casesBefore - run.created,
-            logins: salesforce.logins().length - loginsBefore,
-            serverCpu,
-            ownCpu
-        };
-    } finally {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.disconnect();
-        await exited;
-        await Promise.all([salesforce.close(), sendbird.close()]);
-    }
-}
-
-interface LoadRun {
-    tickets: number;
-    created: number;
-    errors: number;
-    replayMismatches: number;
-    latencies: number[];
-}
-
-/** CLIENTS loops until the deadline; each ticket is sent, then retried with the same key. */
-async function load(url: string, durationMs: number): Promise<LoadRun> {
-    const run: LoadRun = { tickets: 0, created: 0, errors: 0, replayMismatches: 0, latencies: [] };
-    const deadline = Date.now() + durationMs;
-    const client = async (n: number) => {
-        for (let i = 0; Date.now() < deadline; i++) {
-            const key = randomUUID();
-            const body = JSON.stringify({
-                subject: `Bench ticket ${n}-${i}`,
-                email: 'bench@example.test'
-            });
-            const started = performance.now();
-            const first = post(url, body, key).then((r) => ({
-                ...r,
-                ms: performance.now() - started
-            }));
-            const retry = delay(RETRY_AFTER_MS).then(() => post(url, body, key));
-            const [a, b] = await Promise.all([first, retry]);
-            run.tickets++;
-            run.latencies.push(a.ms);
-            if (a.status === 201) run.created++;
-            if (a.status !== 201) run.errors++;
-            if (b.status !== 201) run.errors++;
-            if (b.text !== a.text) run.replayMismatches++;
-        }
-    };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
-    return run;
-}
-
-async function post(
-    url: string,
-    body: string,
-    key: string
-): Promise<{ status: number; text: string }> {
-    try {
-        const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': key },
-            body
-        });
-        return { status: response.status, text: await response.text() };
-    } catch (error) {
-        return { status: 0, text: String(error) };
-    }
-}
-
-function delay(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function latencySort(values: number[]): void {
-    values.sort((a, b) => a - b);
-}
-
-function percentile(sorted: number[], p: number): number {
-    if (sorted.length === 0) return NaN;
-    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-function row(name: string, r: Result): string {
-    return [
-        name.padEnd(26),
-        r.perSecond.toFixed(1).padStart(9),
-        r.p50.toFixed(1).padStart(8),
-        r.p99.toFixed(1).padStart(8),
-        String(r.errors).padStart(7),
-        String(r.replayMismatches).padStart(9),
-        String(r.duplicateCases).padStart(10),
-        String(r.logins).padStart(7),
-        `${Math.round(r.serverCpu * 100)}%`.padStart(11),
-        `${Math.round(r.ownCpu * 100)}%`.padStart(11)
+function report(variant: Variant): { perSecond: number; line: string; duplicates: number } {
+    const seconds = (SLICES * SLICE_MS) / 1000;
+    const { tally } = variant;
+    const perSecond = tally.tickets / seconds;
+    const duplicates = variant.salesforce.cases.size - variant.casesBefore - tally.created;
+    const line = [
+        variant.name.padEnd(30),
+        perSecond.toFixed(1).padStart(9),
+        percentile(tally.latencies, 0.5).toFixed(1).padStart(7),
+        percentile(tally.latencies, 0.99).toFixed(1).padStart(7),
+        String(tally.errors).padStart(6),
+        String(tally.replayMismatches).padStart(8),
+        String(duplicates).padStart(9),
+        String(variant.salesforce.logins().length - variant.loginsBefore).padStart(6),
+        `${Math.round((variant.cpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(10)
     ].join(' ');
+    return { perSecond, line, duplicates };
+}
+
+/** Both variants at one concurrency, their 2 s slices taken in turn. */
+async function compare(clients: number): Promise<void> {
+    const variants = [
+        await startVariant('cached session (this server)', false, clients),
+        await startVariant('login per request (tutorial)', true, clients)
+    ];
+    try {
+        for (let i = 0; i < SLICES; i++) {
+            for (const variant of variants) await slice(variant);
+        }
+    } finally {
+        await Promise.all(variants.map(stopVariant));
+    }
+    const [ours, tutorial] = variants.map(report);
+    console.log(`\n${clients} concurrent clients, ${(SLICES * SLICE_MS) / 1000} s each:`);
+    console.log(
+        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU`
+    );
+    console.log(ours.line);
+    console.log(tutorial.line);
+    const errors = variants.reduce((sum, v) => sum + v.tally.errors + v.tally.replayMismatches, 0);
+    const tickets = variants.reduce((sum, v) => sum + v.tally.tickets, 0);
+    console.log(
+        `throughput ratio: ${(ours.perSecond / tutorial.perSecond).toFixed(2)}× (target ≥ 1.5×). ` +
+            `${tickets} tickets, each sent twice with one Idempotency-Key: ` +
+            `${ours.duplicates + tutorial.duplicates} duplicate Cases, ${errors} errors.`
+    );
 }
 
 export async function run(): Promise<void> {
-    const cached = await measure(false);
-    const perRequest = await measure(true);
     console.log(
-        `${'variant'.padEnd(26)} ${'tickets/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'mismatch'.padStart(9)} ${'dup Cases'.padStart(10)} ${'logins'.padStart(7)} ${'server CPU'.padStart(11)} ${'load+double'.padStart(11)}`
+        `Machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start.`
     );
-    console.log(row('cached session (ours)', cached));
-    console.log(row('login per request', perRequest));
-    const ratio = cached.perSecond / perRequest.perSecond;
-    console.log(
-        `throughput ratio: ${ratio.toFixed(2)}× (target ≥ 1.5×); every ticket was sent twice with one ` +
-            `Idempotency-Key (the second ${RETRY_AFTER_MS} ms later): ${cached.tickets + perRequest.tickets} ` +
-            `tickets, ${cached.duplicateCases + perRequest.duplicateCases} duplicate Cases, ` +
-            `${cached.errors + perRequest.errors} errors`
-    );
+    for (const clients of CLIENT_COUNTS) await compare(clients);
 }
