@@ -135,4 +135,35 @@ describe('POST /createticket when the channel step fails', () => {
         // Only the user, created alongside the Case: it has no channel and no token.
         expect(stack.sendbird.calls.map((c) => c.path)).toEqual(['/v3/users']);
     });
+
+    it('treats a failed composite subrequest (rolled back by Salesforce) as no Case', async () => {
+        const halted = [
+            { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back.' }
+        ];
+        stack.salesforce.inject('POST', /composite$/, {
+            status: 200,
+            body: {
+                compositeResponse: [
+                    { body: halted, httpStatusCode: 400, referenceId: 'newCase' },
+                    {
+                        body: [
+                            {
+                                errorCode: 'INSUFFICIENT_ACCESS',
+                                message: 'insufficient access rights on object id'
+                            }
+                        ],
+                        httpStatusCode: 403,
+                        referenceId: 'caseNumber'
+                    }
+                ]
+            }
+        });
+
+        const response = await postTicket(stack.url, { subject: 'Cannot read back' });
+
+        expect(response.status).toBe(502);
+        expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        expect(stack.logs.text()).toContain('INSUFFICIENT_ACCESS');
+    });
 });

@@ -16,6 +16,7 @@ import {
     type SalesforceSessionSource
 } from './salesforce/session';
 import { contentSecurityPolicy } from './security-headers';
+import { describeValidation } from './validation-message';
 import { SendbirdPlatformClient } from './sendbird/platform-client';
 import type { RetryPolicy } from './sendbird/retry-policy';
 import { SendbirdTickets } from './sendbird/tickets-api';
@@ -109,7 +110,11 @@ function errorHandler(
 function toHttpError(error: FastifyError | HttpError): HttpError {
     if (error instanceof HttpError) return error;
     if (error.validation) {
-        return new HttpError(400, 'invalid_request', `Invalid request: ${error.message}.`);
+        return new HttpError(
+            400,
+            'invalid_request',
+            `${capitalize(describeValidation(error.validation))}.`
+        );
     }
     switch (error.code) {
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -132,4 +137,8 @@ function toHttpError(error: FastifyError | HttpError): HttpError {
         return new HttpError(400, 'malformed_request', `Malformed request: ${error.message}`);
     }
     return new HttpError(500, 'internal_error', 'Something went wrong on our side.');
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
