@@ -31,7 +31,7 @@ export async function build(root: string): Promise<void> {
     }
     const page = await buildTicketPage(root);
     console.log(
-        `✔ Customer ticket page in ${TICKET_PAGE_DIR}/: ${page.files} files, ${page.bytes} bytes`
+        `✔ Customer ticket page in ${TICKET_PAGE_DIR}/: ${page.files} files, ${page.bytes} bytes, ${page.brotliBytes} with brotli`
     );
 }
 
