@@ -82,6 +82,18 @@ describe('POST /createticket when the channel step fails', () => {
         expect(JSON.parse(mark.body)).toEqual({ Sendbird_Channel_Missing__c: true });
     });
 
+    it('marks the Case when the Sendbird user cannot be created, and tries no channel', async () => {
+        stack.sendbird.inject('POST', /^\/v3\/users$/, { status: 503 }, 10);
+
+        const response = await postTicket(stack.url, { subject: 'No user' });
+
+        expect(response.status).toBe(502);
+        expect(response.body.error).toMatchObject({ code: 'channel_unavailable', caseId: CASE_ID });
+        expect(stack.sendbird.callsTo('POST', /^\/v3\/users$/)).toHaveLength(3);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        expect(stack.salesforce.cases.get(CASE_ID)?.Sendbird_Channel_Missing__c).toBe(true);
+    });
+
     it('does not retry a 4xx that would fail again, and marks the Case', async () => {
         stack.sendbird.inject(
             'POST',

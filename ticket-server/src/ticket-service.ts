@@ -44,25 +44,22 @@ export class TicketService {
             );
         });
         const ticket = { caseId: created.id, caseNumber: created.caseNumber };
-        if (!CHANNEL_URL.test(created.id)) {
-            throw new Error(
-                `Salesforce returned a Case Id unusable as a channel URL: ${created.id}`
-            );
-        }
-        const userError = await userReady;
         // Channel and session token both need only the user, so they run side by side.
+        const blocker = CHANNEL_URL.test(created.id)
+            ? await userReady
+            : new Error(`the Case Id ${created.id} cannot be a channel URL`);
+        const step = <T>(run: () => Promise<T>): Promise<T> =>
+            blocker === undefined ? run() : Promise.reject(blocker);
         const [channel, token] = await Promise.allSettled([
-            userError === undefined
-                ? this.sendbird.createChannel({
-                      channelUrl: created.id,
-                      userId: identity.userId,
-                      name: input.subject.slice(0, CHANNEL_NAME_MAX),
-                      caseNumber: created.caseNumber
-                  })
-                : Promise.reject(userError),
-            userError === undefined
-                ? this.sendbird.issueSessionToken(identity.userId)
-                : Promise.reject(userError)
+            step(() =>
+                this.sendbird.createChannel({
+                    channelUrl: created.id,
+                    userId: identity.userId,
+                    name: input.subject.slice(0, CHANNEL_NAME_MAX),
+                    caseNumber: created.caseNumber
+                })
+            ),
+            step(() => this.sendbird.issueSessionToken(identity.userId))
         ]);
         if (channel.status === 'rejected') {
             log.error(
