@@ -22,7 +22,7 @@ module.exports = {
             displayName: 'ts',
             rootDir: __dirname,
             testEnvironment: 'node',
-            roots: ['<rootDir>/scripts'],
+            roots: ['<rootDir>/scripts', '<rootDir>/ticket-server'],
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: {
                 '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
@@ -62,6 +62,7 @@ module.exports = {
         'force-app/**/lwc/**/*.js',
         'scripts/**/*.ts',
         'lwc-container-src/src/**/*.{ts,tsx}',
+        'ticket-server/src/**/*.ts',
         '!**/__tests__/**',
         '!scripts/test-support/**',
         '!lwc-container-src/src/test-support/**',

@@ -4,6 +4,7 @@ import { checkMetadata } from './checks/metadata';
 import { formatFinding } from './lib/findings';
 import { deployEnvProblems, withDeployDefaults } from './lib/deploy-env';
 import { readProject } from './lib/project';
+import { buildTicketPage, TICKET_PAGE_DIR } from './build/ticket-page';
 
 /** Where `npm run build` writes the Metadata API deploy package. */
 export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');
@@ -33,6 +34,10 @@ export async function build(root: string): Promise<void> {
             `  Placeholders such as \${SENDBIRD_APP_ID} are kept, because: ${envProblems.join(' ')}`
         );
     }
+    const page = await buildTicketPage(root);
+    console.log(
+        `✔ Customer ticket page in ${TICKET_PAGE_DIR}/: ${page.files} files, ${page.bytes} bytes, ${page.brotliBytes} with brotli`
+    );
 }
 
 if (require.main === module) {

@@ -1,0 +1,118 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/test-support/chromium';
+import { buildTicketPage } from '../../scripts/build/ticket-page';
+import { startTicketStack, type TicketStack } from '../test-support/stack';
+
+/** A loopback port with nothing listening: UIKit's connection must fail there, visibly. */
+async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+}
+
+/** The customer page in chromium, served by the ticket server in front of the two doubles. */
+describe('customer ticket page', () => {
+    let browser: Browser;
+    let stack: TicketStack;
+    let page: Page;
+    const blocked: string[] = [];
+
+    beforeAll(async () => {
+        await buildTicketPage(process.cwd());
+        const port = await closedPort();
+        stack = await startTicketStack({
+            env: {
+                SENDBIRD_CHAT_API_HOST: `http://127.0.0.1:${port}`,
+                SENDBIRD_CHAT_WS_HOST: `ws://127.0.0.1:${port}`,
+                TICKET_RATE_LIMIT_PER_MINUTE: '4'
+            }
+        });
+        browser = await launchChromium();
+    }, 120_000);
+
+    afterAll(async () => {
+        await browser?.close();
+        await stack?.close();
+    });
+
+    beforeEach(async () => {
+        page = await browser.newPage();
+        page.on('console', (message) => {
+            if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+        });
+        await page.goto(stack.url);
+    });
+
+    afterEach(async () => {
+        await page.close();
+        expect(blocked).toEqual([]);
+    });
+
+    it('renders a 400 from the server as an announced error, creating nothing', async () => {
+        await page.getByLabel('Subject').fill('   ');
+        await page.getByRole('button', { name: 'Start chat' }).click();
+
+        await page.getByRole('alert').filter({ hasText: 'Please check the form' }).waitFor();
+        expect(stack.salesforce.cases.size).toBe(0);
+    });
+
+    it('fills the form with the keyboard, creates the ticket and mounts the chat view', async () => {
+        const sent: Record<string, string>[] = [];
+        page.on('request', (request) => {
+            if (request.url().endsWith('/createticket')) sent.push(request.headers());
+        });
+        await page.getByLabel('Subject').focus();
+        await page.keyboard.type('Printer on fire');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('It smells of toast.');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('Ada Lovelace');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('ada@example.test');
+        await page.keyboard.press('Enter');
+
+        await page.getByTestId('chat-view').waitFor();
+        await expect(page.getByText('Ticket 00001001').count()).resolves.toBe(1);
+        await page.locator('[data-testid="chat-view"] .sendbird-conversation').waitFor();
+        // UIKit points at a closed port, so its connection fails, and the page says so.
+        await page.getByRole('alert').filter({ hasText: 'could not connect' }).waitFor();
+        expect(sent[0]['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+        const created = [...stack.salesforce.cases.values()][0];
+        expect(created).toMatchObject({
+            Subject: 'Printer on fire',
+            SuppliedEmail: 'ada@example.test'
+        });
+        expect(stack.sendbird.channels.has(created.Id)).toBe(true);
+    });
+
+    it('shows the ticket number with a clear message on a 502', async () => {
+        stack.sendbird.inject('POST', /group_channels$/, { status: 500 }, 10);
+        await page.getByLabel('Subject').fill('Sendbird is down');
+        await page.getByRole('button', { name: 'Start chat' }).click();
+
+        await page
+            .getByRole('alert')
+            .filter({ hasText: /Your ticket 0000100\d was created, but chat is unavailable/ })
+            .waitFor();
+    });
+
+    it('shows a clear message on a 429 (the limit here is 4 a minute)', async () => {
+        const limited = page.getByRole('alert').filter({ hasText: 'Too many requests' });
+        for (let attempt = 0; attempt < 6 && (await limited.count()) === 0; attempt++) {
+            await page.goto(stack.url);
+            await page.getByLabel('Subject').fill(`Attempt ${attempt}`);
+            await page.getByRole('button', { name: 'Start chat' }).click();
+            await page
+                .getByRole('alert')
+                .filter({ hasText: /\S/ })
+                .or(page.locator('.sendbird-conversation'))
+                .first()
+                .waitFor();
+        }
+        await limited.waitFor();
+    });
+});

@@ -1,0 +1,63 @@
+import type { TicketCreated, TicketFailure, TicketRequest } from './types';
+
+interface ErrorBody {
+    error?: { code?: string; message?: string; caseNumber?: string };
+}
+
+/**
+ * POST /createticket. The Idempotency-Key belongs to one submission: sending it again (after a
+ * network error, say) can never create a second ticket.
+ */
+export async function createTicket(
+    request: TicketRequest,
+    idempotencyKey: string
+): Promise<{ ok: true; ticket: TicketCreated } | { ok: false; failure: TicketFailure }> {
+    let response: Response;
+    try {
+        response = await fetch('createticket', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+            body: JSON.stringify(request)
+        });
+    } catch {
+        return {
+            ok: false,
+            failure: {
+                status: 0,
+                message: 'We could not reach the server. Check your connection and try again.'
+            }
+        };
+    }
+    const body = (await response.json().catch(() => ({}))) as TicketCreated & ErrorBody;
+    if (response.status === 201) return { ok: true, ticket: body };
+    return { ok: false, failure: describeFailure(response.status, body) };
+}
+
+/** Clear words for each failure the server can give. */
+export function describeFailure(status: number, body: ErrorBody): TicketFailure {
+    const detail = body.error?.message;
+    switch (status) {
+        case 400:
+            return {
+                status,
+                message: `Please check the form: ${detail ?? 'something in it is not valid.'}`
+            };
+        case 429:
+            return {
+                status,
+                message: 'Too many requests from your network. Please wait a minute and try again.'
+            };
+        case 502:
+            return {
+                status,
+                message:
+                    detail ?? 'Our support system is not answering. Please try again in a moment.',
+                caseNumber: body.error?.caseNumber
+            };
+        default:
+            return {
+                status,
+                message: detail ?? `Something went wrong (HTTP ${status}). Please try again.`
+            };
+    }
+}
