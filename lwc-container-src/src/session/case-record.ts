@@ -4,20 +4,32 @@ const ID_15 = /^[A-Za-z0-9]{15}$/;
 const ID_18 = /^[A-Za-z0-9]{18}$/;
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
+/** The channel metadata key where Salesforce records the Case (SendbirdSingleCalls.CASE_ID_KEY). */
+export const CASE_ID_METADATA_KEY = 'salesforce_case_id';
+
 /** The fields of a Sendbird group channel that can name its Case. */
 export interface CaseChannel {
     url: string;
     data?: string;
+    /** The channel's metadata as the SDK caches it (channel lists include it by default). */
+    cachedMetaData?: object;
 }
 
 /**
  * The Case a channel belongs to, or null. The channel URL is the Case Id unless the Case's
- * `Sendbird_Channel_URL__c` names another channel (e.g. one the AI agent started); such a channel
- * carries its Case Id in its `data` field as JSON: `{"caseId": "500..."}`.
+ * `Sendbird_Channel_URL__c` names another channel (e.g. one the AI agent started). For such a
+ * channel, Salesforce writes the Case Id into the channel metadata (`salesforce_case_id`) when the
+ * handoff creates the Case; a channel's `data` may also carry it as JSON: `{"caseId": "500..."}`.
  */
 export function caseIdForChannel(channel: CaseChannel): string | null {
     if (isCaseId(channel.url)) {
         return channel.url;
+    }
+    const fromMetadata = (channel.cachedMetaData as Record<string, unknown> | undefined)?.[
+        CASE_ID_METADATA_KEY
+    ];
+    if (isCaseId(fromMetadata)) {
+        return fromMetadata;
     }
     const caseId = parseData(channel.data)?.caseId;
     return isCaseId(caseId) ? caseId : null;

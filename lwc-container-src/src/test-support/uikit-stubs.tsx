@@ -79,7 +79,8 @@ function useSendbirdStateContext(): StubState {
 export const CHANNELS = [
     { url: '5005g00000AbCdEAAV' },
     { url: 'ai_agent_channel_1', data: '{"caseId":"5005g00000XyZaB"}' },
-    { url: 'team_channel_1' }
+    { url: 'team_channel_1' },
+    { url: 'ai_agent_channel_2', cachedMetaData: { salesforce_case_id: '5005g00000QrStU' } }
 ];
 
 function GroupChannelList(props: {

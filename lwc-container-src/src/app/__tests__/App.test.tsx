@@ -168,9 +168,12 @@ describe('App', () => {
             act(() => button('Open Case').click());
             post({ type: 'sendbird:open-channel', channelUrl: CHANNELS[1].url });
             act(() => button('Open Case').click());
+            post({ type: 'sendbird:open-channel', channelUrl: CHANNELS[3].url });
+            act(() => button('Open Case').click());
             expect(host.sentOfType('sendbird:open-record')).toEqual([
                 { type: 'sendbird:open-record', recordId: '5005g00000AbCdEAAV' },
-                { type: 'sendbird:open-record', recordId: '5005g00000XyZaB' }
+                { type: 'sendbird:open-record', recordId: '5005g00000XyZaB' },
+                { type: 'sendbird:open-record', recordId: '5005g00000QrStU' }
             ]);
         });
 

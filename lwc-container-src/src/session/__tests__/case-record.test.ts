@@ -37,6 +37,25 @@ describe('caseIdForChannel', () => {
         ).toBe(CASE_15);
     });
 
+    it('takes it from the metadata the handoff writes', () => {
+        expect(
+            caseIdForChannel({
+                url: 'ai_agent_channel_1',
+                data: '{"topic":"billing"}',
+                cachedMetaData: { salesforce_case_id: CASE_18, other: 'x' }
+            })
+        ).toBe(CASE_18);
+    });
+
+    it('ignores a metadata value that is not a Case Id', () => {
+        expect(
+            caseIdForChannel({
+                url: 'ai_agent_channel_1',
+                cachedMetaData: { salesforce_case_id: '0015g00000AbCdEAAL' }
+            })
+        ).toBeNull();
+    });
+
     it('prefers the URL over the data', () => {
         expect(caseIdForChannel({ url: CASE_18, data: JSON.stringify({ caseId: CASE_15 }) })).toBe(
             CASE_18
