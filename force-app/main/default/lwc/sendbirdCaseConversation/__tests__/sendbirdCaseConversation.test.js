@@ -358,6 +358,26 @@ describe('c-sendbird-case-conversation', () => {
             expect(failure.textContent).toContain('"Channel" not found.');
         });
 
+        it('that cannot be read say why', async () => {
+            listFailures.mockRejectedValueOnce(
+                apexError('You do not have access to Sendbird sync failures.')
+            );
+            getConversation.mockResolvedValue({ ...CONVERSATION, canSeeFailures: true });
+            getMembers.mockResolvedValue(MEMBERS);
+            const element = createElement('c-sendbird-case-conversation', {
+                is: SendbirdCaseConversation
+            });
+            element.recordId = CASE_ID;
+            document.body.appendChild(element);
+            await flushPromises();
+
+            expect(text(element, '.failures-error')).toBe(
+                'You do not have access to Sendbird sync failures.'
+            );
+            expect($(element, 'li.failure')).toBeNull();
+            expect($$(element, 'li.member')).toHaveLength(2);
+        });
+
         it('are not asked for otherwise', async () => {
             const element = await mount();
 

@@ -92,6 +92,17 @@ describe('c-sendbird-failure-console', () => {
         expect(listFailures).toHaveBeenLastCalledWith({ status: 'Resolved', caseId: null });
     });
 
+    it('lists again on Refresh', async () => {
+        const element = await mount();
+        listFailures.mockResolvedValue({ ...FAILURES, failures: [] });
+
+        $(element, 'lightning-button-icon.refresh').click();
+        await flushPromises();
+
+        expect(listFailures).toHaveBeenCalledTimes(2);
+        expect(text(element, '.empty')).toBe('No open sync failures.');
+    });
+
     it('offers Retry and Resolve only for a selection', async () => {
         const element = await mount();
 
