@@ -56,15 +56,15 @@ function rowOf(failure) {
     };
 }
 
-/** "3 of 4 selected failures queued again. 1 was no longer open." */
-function outcomeText(outcome, done) {
+/** "3 of 4 selected failures queued again. 1 left as it was: not open." */
+function outcomeText(outcome, done, skippedBecause) {
     const noun = outcome.selected === 1 ? 'failure' : 'failures';
     const summary = `${outcome.changed} of ${outcome.selected} selected ${noun} ${done}.`;
     const skipped = outcome.selected - outcome.changed;
     if (skipped === 0) {
         return summary;
     }
-    return `${summary} ${skipped} ${skipped === 1 ? 'was' : 'were'} no longer open.`;
+    return `${summary} ${skipped} left as ${skipped === 1 ? 'it was' : 'they were'}: ${skippedBecause}.`;
 }
 
 /**
@@ -152,20 +152,21 @@ export default class SendbirdFailureConsole extends LightningElement {
     }
 
     handleRetry() {
-        this.act(retry, 'queued again');
+        // SendbirdSyncFailureRetry skips records no longer Open, and membership records without a user.
+        this.act(retry, 'queued again', 'not open, or no user to invite or remove');
     }
 
     handleResolve() {
-        this.act(resolve, 'resolved');
+        this.act(resolve, 'resolved', 'not open');
     }
 
-    async act(action, done) {
+    async act(action, done, skippedBecause) {
         this.busy = true;
         this.errorMessage = undefined;
         this.outcomeMessage = undefined;
         try {
             const outcome = await action({ failureIds: this.selectedIds });
-            this.outcomeMessage = outcomeText(outcome, done);
+            this.outcomeMessage = outcomeText(outcome, done, skippedBecause);
             await this.load();
         } catch (error) {
             this.errorMessage = messageOf(error, 'The action failed.');

@@ -126,7 +126,7 @@ describe('c-sendbird-failure-console', () => {
 
         expect(retry).toHaveBeenCalledWith({ failureIds: IDS });
         expect(text(element, '.outcome')).toBe(
-            '1 of 2 selected failures queued again. 1 was no longer open.'
+            '1 of 2 selected failures queued again. 1 left as it was: not open, or no user to invite or remove.'
         );
         expect(listFailures).toHaveBeenCalledTimes(2);
         expect(text(element, '.selection')).toBe('0 selected');
@@ -143,6 +143,19 @@ describe('c-sendbird-failure-console', () => {
 
         expect(resolve).toHaveBeenCalledWith({ failureIds: [IDS[1]] });
         expect(text(element, '.outcome')).toBe('1 of 1 selected failure resolved.');
+    });
+
+    it('counts what Resolve left as it was', async () => {
+        const element = await mount();
+        await select(element, IDS);
+        resolve.mockResolvedValue({ selected: 2, changed: 0 });
+
+        $(element, 'lightning-button.resolve').click();
+        await flushPromises();
+
+        expect(text(element, '.outcome')).toBe(
+            '0 of 2 selected failures resolved. 2 left as they were: not open.'
+        );
     });
 
     it('says why an action was refused, and keeps the selection', async () => {
