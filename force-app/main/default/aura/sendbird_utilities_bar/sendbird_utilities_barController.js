@@ -14,6 +14,21 @@
         utilityBar.setUtilityHighlighted({ highlighted: event.getParam('highlighted') });
     },
 
+    // "Open in chat" somewhere in the app: show this utility's panel. Called from inside the
+    // utility, so openUtility needs no id.
+    openUtility: function (component) {
+        component
+            .find('utilityBar')
+            .openUtility()
+            .catch(
+                $A.getCallback(function () {
+                    // Not in a utility bar (e.g. on an app page): the chat is on screen already,
+                    // and the LWC focuses the channel either way.
+                    return null;
+                })
+            );
+    },
+
     // In a console app the record opens in a workspace tab; elsewhere the page navigates to it.
     openRecord: function (component, event, helper) {
         var recordId = event.getParam('recordId');

@@ -3,17 +3,15 @@
  * (see the README). Anything that does not match the protocol is dropped, because the container
  * runs third-party code and its messages are untrusted input.
  */
-export const PROTOCOL = 1;
+import { isRecordId } from 'c/sendbirdOpenChannel';
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
+export const PROTOCOL = 1;
 
 const VALIDATORS = {
     'sendbird:ready': (message) => message.protocol === PROTOCOL,
     'sendbird:token-expired': () => true,
     'sendbird:unread': (message) => Number.isInteger(message.count) && message.count >= 0,
-    'sendbird:open-record': (message) =>
-        typeof message.recordId === 'string' && SALESFORCE_ID.test(message.recordId),
+    'sendbird:open-record': (message) => isRecordId(message.recordId),
     'sendbird:error': (message) =>
         ['string', 'number'].includes(typeof message.code) && typeof message.message === 'string'
 };
@@ -30,12 +28,4 @@ export function parseContainerMessage(raw) {
         ? VALIDATORS[raw.type]
         : null;
     return validate && validate(raw) ? raw : null;
-}
-
-/**
- * @param {unknown} channelUrl a Sendbird channel URL
- * @returns {boolean} whether Sendbird accepts it
- */
-export function isChannelUrl(channelUrl) {
-    return typeof channelUrl === 'string' && CHANNEL_URL.test(channelUrl);
 }

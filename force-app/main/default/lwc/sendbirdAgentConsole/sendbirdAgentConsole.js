@@ -1,6 +1,21 @@
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
 import getSession from '@salesforce/apex/SendbirdAgentSessionController.getSession';
-import { isChannelUrl, parseContainerMessage, PROTOCOL } from './hostProtocol';
+import {
+    isChannelUrl,
+    openChannelMessage,
+    parseOpenChannelMessage,
+    OPEN,
+    OPEN_CHANNEL,
+    RECEIVED
+} from 'c/sendbirdOpenChannel';
+import { parseContainerMessage, PROTOCOL } from './hostProtocol';
 
 /** A session this close to its end is renewed rather than handed to a reloaded chat. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
@@ -9,11 +24,15 @@ const RENEW_BEFORE_MS = 5 * 60 * 1000;
  * The logic of the utility-bar chat's host. The Aura wrapper `sendbird_utilities_bar` passes
  * every message of the lightning:container here and carries out what this component asks for:
  * `reply` (a message for the container), `utilitystate` (label and highlight of the utility
- * item) and `openrecord` (open a record, console-aware).
+ * item), `openrecord` (open a record, console-aware) and `openutility` (show the utility panel).
+ * It also takes "Open in chat" requests from anywhere in the app (Sendbird_Open_Channel).
  */
 export default class SendbirdAgentConsole extends LightningElement {
     /** The utility item's label; the unread count is appended to it. */
     @api label = 'Chat';
+
+    @wire(MessageContext) messageContext;
+    subscription;
 
     errorMessage;
     session;
@@ -21,6 +40,40 @@ export default class SendbirdAgentConsole extends LightningElement {
     initPending = false;
     containerReady = false;
     channelToOpen;
+
+    connectedCallback() {
+        // Application scope: requests come from record pages in any workspace tab.
+        this.subscription = subscribe(
+            this.messageContext,
+            OPEN_CHANNEL,
+            (message) => this.handleOpenRequest(message),
+            { scope: APPLICATION_SCOPE }
+        );
+    }
+
+    disconnectedCallback() {
+        unsubscribe(this.subscription);
+        this.subscription = undefined;
+    }
+
+    /**
+     * An "Open in chat" request: show the utility, focus the channel, tell the publisher that
+     * the chat got it (so it can explain when no chat answers).
+     * @param {unknown} raw a message of the Sendbird_Open_Channel message channel
+     */
+    handleOpenRequest(raw) {
+        const request = parseOpenChannelMessage(raw);
+        if (request?.type !== OPEN) {
+            return;
+        }
+        this.askFor('openutility', {});
+        this.openChannel(request.channelUrl);
+        publish(
+            this.messageContext,
+            OPEN_CHANNEL,
+            openChannelMessage(RECEIVED, request.channelUrl, request.recordId)
+        );
+    }
 
     /**
      * @param {unknown} payload a message from the container

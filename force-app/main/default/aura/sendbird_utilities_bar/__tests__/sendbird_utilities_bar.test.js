@@ -10,11 +10,17 @@ function load(file) {
 const controller = load('sendbird_utilities_barController.js');
 const helper = load('sendbird_utilities_barHelper.js');
 
-function fakes({ isConsole = true, consoleFails = false } = {}) {
+function fakes({ isConsole = true, consoleFails = false, inUtilityBar = true } = {}) {
     const parts = {
         console: { handleContainerMessage: jest.fn() },
         SendBird_Bar: { message: jest.fn() },
-        utilityBar: { setUtilityLabel: jest.fn(), setUtilityHighlighted: jest.fn() },
+        utilityBar: {
+            setUtilityLabel: jest.fn(),
+            setUtilityHighlighted: jest.fn(),
+            openUtility: jest.fn(() =>
+                inUtilityBar ? Promise.resolve(true) : Promise.reject(new Error('no utility'))
+            )
+        },
         workspace: {
             isConsoleNavigation: jest.fn(() =>
                 consoleFails ? Promise.reject(new Error('no console')) : Promise.resolve(isConsole)
@@ -67,6 +73,26 @@ describe('sendbird_utilities_bar', () => {
 
         expect(parts.utilityBar.setUtilityLabel).toHaveBeenCalledWith({ label: 'Chat (2)' });
         expect(parts.utilityBar.setUtilityHighlighted).toHaveBeenCalledWith({ highlighted: true });
+    });
+
+    it('opens its utility panel when the LWC asks (Open in chat)', async () => {
+        const { component, parts } = fakes();
+
+        controller.openUtility(component, event({}), helper);
+        await flushPromises();
+
+        expect(parts.utilityBar.openUtility).toHaveBeenCalledWith();
+        expect(toast.fire).not.toHaveBeenCalled();
+    });
+
+    it('stays quiet outside a utility bar, where there is no panel to open', async () => {
+        const { component, parts } = fakes({ inUtilityBar: false });
+
+        controller.openUtility(component, event({}), helper);
+        await flushPromises();
+
+        expect(parts.utilityBar.openUtility).toHaveBeenCalled();
+        expect(toast.fire).not.toHaveBeenCalled();
     });
 
     it('opens the record in a console tab', async () => {

@@ -1,6 +1,8 @@
 import { createElement } from 'lwc';
 import SendbirdAgentConsole from 'c/sendbirdAgentConsole';
 import getSession from '@salesforce/apex/SendbirdAgentSessionController.getSession';
+import { APPLICATION_SCOPE, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import OPEN_CHANNEL from '@salesforce/messageChannel/Sendbird_Open_Channel__c';
 
 const SESSION = require('./data/session.json');
 
@@ -19,7 +21,7 @@ const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function mount() {
     const element = createElement('c-sendbird-agent-console', { is: SendbirdAgentConsole });
-    const events = { reply: [], utilitystate: [], openrecord: [] };
+    const events = { reply: [], utilitystate: [], openrecord: [], openutility: [] };
     for (const name of Object.keys(events)) {
         element.addEventListener(name, (event) => events[name].push(event.detail));
     }
@@ -158,7 +160,7 @@ describe('c-sendbird-agent-console', () => {
         await flushPromises();
 
         expect(getSession).not.toHaveBeenCalled();
-        expect(events).toEqual({ reply: [], utilitystate: [], openrecord: [] });
+        expect(events).toEqual({ reply: [], utilitystate: [], openrecord: [], openutility: [] });
     });
 
     it('shows why the chat cannot start, and tries again on Retry', async () => {
@@ -196,6 +198,79 @@ describe('c-sendbird-agent-console', () => {
         expect(events.reply.slice(1)).toEqual([
             { message: { type: 'sendbird:open-channel', channelUrl: 'ai_channel_7' } }
         ]);
+    });
+
+    describe('Open in chat (Sendbird_Open_Channel)', () => {
+        // The handler the component gave the message service. (sfdx-lwc-jest's MessageContext
+        // adapter provides no context, so publish gets undefined for it.)
+        const openChannelHandler = () => subscribe.mock.calls[0][2];
+
+        it('listens in every tab of the app, and stops when removed', () => {
+            const { element } = mount();
+
+            expect(subscribe).toHaveBeenCalledTimes(1);
+            expect(subscribe.mock.calls[0][1]).toBe(OPEN_CHANNEL);
+            expect(subscribe.mock.calls[0][3]).toEqual({ scope: APPLICATION_SCOPE });
+
+            document.body.removeChild(element);
+
+            expect(unsubscribe).toHaveBeenCalledTimes(1);
+        });
+
+        it('shows the utility, focuses the channel and answers the request', async () => {
+            getSession.mockResolvedValue(SESSION);
+            const { element, events } = mount();
+            element.handleContainerMessage(READY);
+            await flushPromises();
+
+            openChannelHandler()({
+                type: 'open',
+                channelUrl: 'case_channel_1',
+                recordId: '500000000000001AAA'
+            });
+
+            expect(events.openutility).toHaveLength(1);
+            expect(events.reply[1]).toEqual({
+                message: { type: 'sendbird:open-channel', channelUrl: 'case_channel_1' }
+            });
+            expect(publish).toHaveBeenCalledWith(undefined, OPEN_CHANNEL, {
+                type: 'received',
+                channelUrl: 'case_channel_1',
+                recordId: '500000000000001AAA'
+            });
+        });
+
+        it('opens the channel as part of init when the chat is not ready yet', async () => {
+            getSession.mockResolvedValue(SESSION);
+            const { element, events } = mount();
+
+            openChannelHandler()({ type: 'open', channelUrl: 'case_channel_1' });
+            element.handleContainerMessage(READY);
+            await flushPromises();
+
+            expect(events.reply[0].message).toEqual(
+                expect.objectContaining({ type: 'sendbird:init', channelUrl: 'case_channel_1' })
+            );
+            expect(publish).toHaveBeenCalledWith(undefined, OPEN_CHANNEL, {
+                type: 'received',
+                channelUrl: 'case_channel_1'
+            });
+        });
+
+        it.each([
+            ['its own answer', { type: 'received', channelUrl: 'case_channel_1' }],
+            ['a bad channel URL', { type: 'open', channelUrl: 'no spaces allowed' }],
+            ['a bad record id', { type: 'open', channelUrl: 'case_1', recordId: '500<b>' }],
+            ['no message', null],
+            ['a string', 'open case_channel_1']
+        ])('ignores %s', (_, message) => {
+            const { events } = mount();
+
+            openChannelHandler()(message);
+
+            expect(events.openutility).toEqual([]);
+            expect(publish).not.toHaveBeenCalled();
+        });
     });
 
     it('is accessible, including its error', async () => {
