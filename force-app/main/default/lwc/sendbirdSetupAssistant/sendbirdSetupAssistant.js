@@ -54,32 +54,20 @@ export default class SendbirdSetupAssistant extends NavigationMixin(LightningEle
         }
     }
 
-    async handleSendTestHandoff() {
-        this.startHandoffAction();
-        try {
+    handleSendTestHandoff() {
+        return this.runHandoffAction(async () => {
             this.handoff = await sendTestHandoff();
             this.caseUrl = await this[NavigationMixin.GenerateUrl](this.casePage());
-        } catch (error) {
-            this.handoffError = messageOf(error);
-        } finally {
-            this.handoffBusy = false;
-        }
+        });
     }
 
-    async handleCleanUp() {
-        this.startHandoffAction();
-        try {
-            this.handoffNotice = await cleanUpTestHandoff({
-                caseId: this.handoff.caseId,
-                channelUrl: this.handoff.channelUrl
-            });
+    handleCleanUp() {
+        const { caseId, channelUrl } = this.handoff;
+        return this.runHandoffAction(async () => {
+            this.handoffNotice = await cleanUpTestHandoff({ caseId, channelUrl });
             this.handoff = undefined;
             this.caseUrl = undefined;
-        } catch (error) {
-            this.handoffError = messageOf(error);
-        } finally {
-            this.handoffBusy = false;
-        }
+        });
     }
 
     handleOpenCase(event) {
@@ -88,10 +76,21 @@ export default class SendbirdSetupAssistant extends NavigationMixin(LightningEle
         this[NavigationMixin.Navigate](this.casePage());
     }
 
-    startHandoffAction() {
+    /**
+     * Runs one Apex action of the test handoff: busy meanwhile, its error shown after.
+     * @param {() => Promise<void>} action the work
+     */
+    async runHandoffAction(action) {
         this.handoffBusy = true;
         this.handoffError = undefined;
         this.handoffNotice = undefined;
+        try {
+            await action();
+        } catch (error) {
+            this.handoffError = messageOf(error);
+        } finally {
+            this.handoffBusy = false;
+        }
     }
 
     casePage() {
