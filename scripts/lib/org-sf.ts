@@ -55,17 +55,21 @@ const QUIET_ENV = {
     SF_SKIP_NEW_VERSION_CHECK: 'true'
 };
 
-/** The project's own sf (a dev dependency), so every admin runs the version the tests check. */
-export function projectSf(root: string, env: NodeJS.ProcessEnv = process.env): SfCli {
+/**
+ * The project's own sf (a dev dependency), so every admin runs the version the tests check.
+ * Each command gets the environment as it is when it runs: deploy-time values set after this
+ * call (replacements, defaults) reach sf.
+ */
+export function projectSf(root: string): SfCli {
     const bin = path.join(root, 'node_modules', '.bin', 'sf');
-    const childEnv = { ...env, ...QUIET_ENV };
+    const childEnv = () => ({ ...process.env, ...QUIET_ENV });
     return {
         json: (args) =>
             new Promise((resolve) => {
                 execFile(
                     bin,
                     [...args, '--json'],
-                    { env: childEnv, maxBuffer: 64 * 1024 * 1024 },
+                    { env: childEnv(), maxBuffer: 64 * 1024 * 1024 },
                     (error, stdout) => {
                         // A failed command still prints its JSON; only a missing binary has none.
                         if (error && !stdout) {
@@ -82,7 +86,7 @@ export function projectSf(root: string, env: NodeJS.ProcessEnv = process.env): S
                 );
             }),
         interactive: (args) => {
-            const result = spawnSync(bin, args, { stdio: 'inherit', env: childEnv });
+            const result = spawnSync(bin, args, { stdio: 'inherit', env: childEnv() });
             return result.status ?? 1;
         }
     };
