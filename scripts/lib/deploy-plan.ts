@@ -326,14 +326,16 @@ function detectionProblems(
     directories: DirectoryPlan[],
     target: string
 ): string[] {
-    const problems: string[] = [];
     const relogin = `Log in again (npx sf org login web --alias ${target})`;
+    // One cause (no login, no network) makes every question fail: say it once.
     if (org.kind === 'unknown') {
-        problems.push(`Could not tell what kind of org ${target} is (${org.kindWhy}). ${relogin}.`);
+        return [
+            `Could not ask ${target} what kind of org it is (${org.kindWhy}). ${relogin}, or check the alias with: npx sf org list.`
+        ];
     }
-    for (const dir of directories.filter((d) => d.decision === 'undecided')) {
-        problems.push(`${dir.dir}: ${dir.why}.`);
-    }
+    const problems = directories
+        .filter((dir) => dir.decision === 'undecided')
+        .map((dir) => `${dir.dir}: ${dir.why}.`);
     const omni = directories.find((d) => d.dir === OMNI_CHANNEL_DIR);
     if (omni?.decision === 'deploy' && org.caseServiceChannel.state === 'unknown') {
         problems.push(

@@ -171,7 +171,7 @@ describe('planDeploy in an org without Omni-Channel or Knowledge', () => {
 });
 
 describe('planDeploy when the org cannot be asked', () => {
-    it('plans with the unknowns marked and lists what stops a real deploy', async () => {
+    it('plans with the unknowns marked and names the one cause that stops a real deploy', async () => {
         const lost = await org(
             'error-not-logged-in',
             'error-not-logged-in',
@@ -183,12 +183,21 @@ describe('planDeploy when the org cannot be asked', () => {
         expect(planned.tests.level).toBe('undecided');
         expect(commandLines(planned)[0]).not.toContain('--test-level');
         expect(planned.problems).toEqual([
-            expect.stringMatching(/^Could not tell what kind of org my-org is .*Log in again/),
+            'Could not ask my-org what kind of org it is (could not read Organization (NamedOrgNotFoundError: Parsing --target-org No authorization information found for my-org. See more help with --help)). Log in again (npx sf org login web --alias my-org), or check the alias with: npx sf org list.'
+        ]);
+    });
+
+    it('names each directory it cannot decide when only the object list fails', async () => {
+        const planned = plan(
+            ['-o', 'my-org'],
+            await org('organization-sandbox', 'error-not-logged-in')
+        );
+        expect(planned.problems).toEqual([
             expect.stringMatching(
-                /^force-app\/omnichannel: Omni-Channel unknown .*pass --no-omni-channel or log in/
+                /^force-app\/omnichannel: Omni-Channel unknown .*: pass --no-omni-channel or log in\.$/
             ),
             expect.stringMatching(
-                /^force-app\/knowledge: Lightning Knowledge unknown .*pass --no-knowledge or log in/
+                /^force-app\/knowledge: Lightning Knowledge unknown .*: pass --no-knowledge or log in\.$/
             )
         ]);
     });

@@ -1,0 +1,18 @@
+import { OrgUsageError } from './lib/org-args';
+import { parseScratchArgs, scratchCreateArgs, scratchOutcome } from './lib/org-scratch';
+import { projectSf } from './lib/org-sf';
+
+/** `npm run org:create`: a scratch org from config/project-scratch-def.json (needs a Dev Hub). */
+async function main(): Promise<void> {
+    const options = parseScratchArgs(process.argv.slice(2), process.env);
+    console.log(`Creating scratch org "${options.alias}" (this takes a few minutes)...`);
+    const outcome = await projectSf(process.cwd()).json(scratchCreateArgs(options));
+    const { ok, message } = scratchOutcome(outcome, options);
+    (ok ? console.log : console.error)(message);
+    if (!ok) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof OrgUsageError ? error.message : `✖ ${String(error)}`);
+    process.exitCode = 1;
+});
