@@ -61,6 +61,33 @@ export function scratchCreateArgs(options: ScratchOptions): string[] {
     ];
 }
 
+/**
+ * Makes the scratch org's admin a Knowledge User. The definition turns Lightning Knowledge on,
+ * but Knowledge__kav stays invisible to a user without that permission, and `npm run deploy`
+ * would then skip force-app/knowledge.
+ */
+export function knowledgeUserArgs(alias: string, username: string): string[] {
+    return [
+        'data',
+        'update',
+        'record',
+        '--sobject',
+        'User',
+        '--where',
+        `Username='${username}'`,
+        '--values',
+        'UserPermissionsKnowledgeUser=true',
+        '--target-org',
+        alias
+    ];
+}
+
+/** The username of a created scratch org, from `sf org create scratch --json`. */
+export function createdUsername(outcome: SfOutcome): string | undefined {
+    const result = outcome.ok ? (outcome.result as { username?: unknown } | undefined) : undefined;
+    return typeof result?.username === 'string' ? result.username : undefined;
+}
+
 const LOGIN_DEV_HUB =
     'Log in to your Dev Hub once with: npx sf org login web --set-default-dev-hub --alias devhub (Dev Hub must be enabled in its Setup > Dev Hub).';
 

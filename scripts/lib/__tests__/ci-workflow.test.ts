@@ -109,15 +109,19 @@ describe('.github/workflows/ci.yml', () => {
     });
 
     it('calls only npm scripts of package.json, with arguments their parsers accept', () => {
-        const npmRuns = commands.filter((command) => command.startsWith('npm run '));
-        expect(npmRuns.length).toBe(3);
-        for (const command of npmRuns) {
-            const [, , script, separator, ...args] = words(command);
-            expect(scripts).toContain(script);
-            if (separator !== undefined) expect(separator).toBe('--');
-            if (script === 'deploy') expect(() => parseDeployArgs(args, {})).not.toThrow();
-            if (script === 'org:create') expect(() => parseScratchArgs(args, {})).not.toThrow();
-        }
+        const npmRuns = commands
+            .filter((command) => command.startsWith('npm run '))
+            .map((command) => words(command).slice(2));
+        expect(npmRuns.map(([script, separator]) => [script, separator])).toEqual([
+            ['org:create', '--'],
+            ['deploy', '--'],
+            ['org:test', '--']
+        ]);
+        for (const [script] of npmRuns) expect(scripts).toContain(script);
+        const argsOf = (script: string) =>
+            npmRuns.find(([name]) => name === script)?.slice(2) ?? [];
+        expect(() => parseScratchArgs(argsOf('org:create'), {})).not.toThrow();
+        expect(() => parseDeployArgs(argsOf('deploy'), {})).not.toThrow();
     });
 
     it('calls only sf commands and flags of the installed sf CLI', () => {

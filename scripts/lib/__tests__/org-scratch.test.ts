@@ -1,6 +1,12 @@
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { OrgUsageError } from '../org-args';
-import { parseScratchArgs, scratchCreateArgs, scratchOutcome } from '../org-scratch';
+import {
+    createdUsername,
+    knowledgeUserArgs,
+    parseScratchArgs,
+    scratchCreateArgs,
+    scratchOutcome
+} from '../org-scratch';
 import { outcome } from './fixtures/sf';
 
 describe('parseScratchArgs', () => {
@@ -79,5 +85,22 @@ describe('scratchOutcome', () => {
             )
         });
         expect(created.message).toContain('npm run deploy -- --target-org ci --assign');
+    });
+});
+
+describe('the Knowledge User step', () => {
+    it('reads the new username and ticks Knowledge User on it, with flags sf accepts', () => {
+        const created = {
+            ok: true as const,
+            status: 0,
+            result: { username: 'test-ab12@example.com' }
+        };
+        expect(createdUsername(created)).toBe('test-ab12@example.com');
+        expect(createdUsername(outcome('scratch-no-dev-hub'))).toBeUndefined();
+        const args = knowledgeUserArgs('ci', 'test-ab12@example.com');
+        expect(args.join(' ')).toBe(
+            "data update record --sobject User --where Username='test-ab12@example.com' --values UserPermissionsKnowledgeUser=true --target-org ci"
+        );
+        expect(sfCommandProblems(args)).toEqual([]);
     });
 });
