@@ -1,6 +1,38 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { OrgUsageError, parseScriptArgs, wholeNumber } from './org-args';
 import { listApexFiles, type SfdxProject } from './project';
+
+const USAGE = `Usage: npm run org:test -- --target-org <alias> [--min-coverage <percent>] [--wait <minutes>]
+  --target-org    the org to test in (or SF_TARGET_ORG), with every package directory deployed
+  --min-coverage  the least coverage each of this project's classes and triggers needs (default 90)
+  --wait          minutes to wait for the run (default 30)`;
+
+/** What `npm run org:test` was asked to do. */
+export interface OrgTestOptions {
+    targetOrg: string;
+    minimum: number;
+    waitMinutes: number;
+}
+
+export function parseOrgTestArgs(argv: string[], env: NodeJS.ProcessEnv): OrgTestOptions {
+    const values = parseScriptArgs(
+        argv,
+        {
+            'target-org': { type: 'string', short: 'o' },
+            'min-coverage': { type: 'string' },
+            wait: { type: 'string', short: 'w' }
+        },
+        USAGE
+    );
+    const targetOrg = values['target-org'] ?? (env.SF_TARGET_ORG || undefined);
+    if (!targetOrg) throw new OrgUsageError(`No target org.\n${USAGE}`);
+    return {
+        targetOrg,
+        minimum: wholeNumber(values['min-coverage'], 90, [0, 100], '--min-coverage', USAGE),
+        waitMinutes: wholeNumber(values.wait, 30, [1, 240], '--wait', USAGE)
+    };
+}
 
 /** A class or trigger of this project that tests must cover. */
 export interface ApexUnit {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { parseDeployArgs } from '../deploy-plan';
+import { parseOrgTestArgs } from '../org-coverage';
 import { parseScratchArgs } from '../org-scratch';
 
 /**
@@ -122,6 +123,7 @@ describe('.github/workflows/ci.yml', () => {
             npmRuns.find(([name]) => name === script)?.slice(2) ?? [];
         expect(() => parseScratchArgs(argsOf('org:create'), {})).not.toThrow();
         expect(() => parseDeployArgs(argsOf('deploy'), {})).not.toThrow();
+        expect(() => parseOrgTestArgs(argsOf('org:test'), {})).not.toThrow();
     });
 
     it('calls only sf commands and flags of the installed sf CLI', () => {

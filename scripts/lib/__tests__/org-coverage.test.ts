@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { makeProject, removeProject, classMeta } from '../../test-support/fixture-project';
+import { OrgUsageError } from '../org-args';
 import {
     apexTestArgs,
     formatVerdict,
     judgeTestRun,
+    parseOrgTestArgs,
     projectApex,
     type ApexUnit
 } from '../org-coverage';
@@ -128,5 +130,28 @@ describe('apexTestArgs', () => {
             'apex run test --target-org ci-scratch --test-level RunLocalTests --code-coverage --wait 30'
         );
         expect(sfCommandProblems(args)).toEqual([]);
+    });
+});
+
+describe('parseOrgTestArgs', () => {
+    it('takes the org from --target-org or SF_TARGET_ORG, with a 90% default minimum', () => {
+        expect(parseOrgTestArgs(['-o', 'ci'], {})).toEqual({
+            targetOrg: 'ci',
+            minimum: 90,
+            waitMinutes: 30
+        });
+        expect(parseOrgTestArgs(['--min-coverage', '75'], { SF_TARGET_ORG: 'dev' })).toMatchObject({
+            targetOrg: 'dev',
+            minimum: 75
+        });
+    });
+
+    it('needs an org and a sensible minimum', () => {
+        expect(() => parseOrgTestArgs([], {})).toThrow(
+            /No target org[\s\S]*Usage: npm run org:test/
+        );
+        expect(() => parseOrgTestArgs(['-o', 'x', '--min-coverage', '101'], {})).toThrow(
+            OrgUsageError
+        );
     });
 });
