@@ -9,14 +9,23 @@ const APP_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 const REGION = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
 /** Salesforce usernames have the form of an email address. */
 const USERNAME = /^[^@\s<>&"']+@[^@\s<>&"']+\.[^@\s<>&"']+$/;
+/** A developer name: a letter, then letters and digits, single underscores between them. */
+const DEVELOPER_NAME = /^[A-Za-z](?:_?[A-Za-z0-9])*$/;
+
+/** The Omni-Channel Service Channel for Case that force-app/omnichannel ships. */
+export const SENDBIRD_CASE_SERVICE_CHANNEL = 'Sendbird_Cases';
+/** The variable naming the org's Case Service Channel, which our presence status uses. */
+export const CASE_SERVICE_CHANNEL = 'SENDBIRD_CASE_SERVICE_CHANNEL';
 
 /**
  * Values used when the admin sets none. Without a region the AI agent's Named Credential points
  * at a host that does not exist, which is harmless: nothing calls it until an admin also sets the
- * webhook path in Sendbird Settings.
+ * webhook path in Sendbird Settings. The Case Service Channel is our own unless `npm run deploy`
+ * finds that the org already has one (Salesforce allows one per object).
  */
 export const DEPLOY_DEFAULTS: Readonly<Record<string, string>> = {
-    SENDBIRD_REGION: 'unconfigured'
+    SENDBIRD_REGION: 'unconfigured',
+    [CASE_SERVICE_CHANNEL]: SENDBIRD_CASE_SERVICE_CHANNEL
 };
 
 /** The variable that names the Connected App's client-credentials user. */
@@ -56,6 +65,11 @@ const FORMATS: { name: string; pattern: RegExp; expected: string }[] = [
         name: INTEGRATION_USERNAME,
         pattern: USERNAME,
         expected: 'is not a Salesforce username (they look like email addresses).'
+    },
+    {
+        name: CASE_SERVICE_CHANNEL,
+        pattern: DEVELOPER_NAME,
+        expected: 'is not the developer name of a Service Channel (Setup > Service Channels).'
     }
 ];
 

@@ -1,26 +1,23 @@
-import { DeployUsageError, parseDeployArgs, planDeploy } from '../deploy-plan';
-import type { SfdxProject } from '../project';
+import path from 'node:path';
+import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
+import { componentKey, listComponents } from '../deploy-components';
+import {
+    AGENTWORK_APEX,
+    DeployUsageError,
+    parseDeployArgs,
+    planDeploy,
+    type DeployOptions
+} from '../deploy-plan';
+import { unknownOrg, type OrgDescription } from '../org-detect';
+import { readProject } from '../project';
+import { components, env, org, project } from './fixtures/deploy';
 
-const project: SfdxProject = {
-    root: '/repo',
-    sourceApiVersion: '65.0',
-    packageDirectories: [
-        '/repo/force-app/main',
-        '/repo/force-app/omnichannel',
-        '/repo/force-app/knowledge',
-        '/repo/force-app/ai-agent-oauth'
-    ],
-    replacements: [
-        { glob: 'x', stringToReplace: '${SENDBIRD_APP_ID}', replaceWithEnv: 'SENDBIRD_APP_ID' },
-        { glob: 'y', stringToReplace: '${SENDBIRD_REGION}', replaceWithEnv: 'SENDBIRD_REGION' },
-        {
-            glob: 'z',
-            stringToReplace: '${SENDBIRD_INTEGRATION_USERNAME}',
-            replaceWithEnv: 'SENDBIRD_INTEGRATION_USERNAME'
-        }
-    ]
-};
-const env = { SENDBIRD_APP_ID: '0A1B2C3D-1111-2222-3333-444455556666' };
+const plan = (argv: string[], description: OrgDescription, environment: NodeJS.ProcessEnv = env) =>
+    planDeploy(project, parseDeployArgs(argv, {}), environment, description, components);
+const commandLines = (planned: ReturnType<typeof plan>) =>
+    planned.commands.map((command) => command.args.join(' '));
+const decisions = (planned: ReturnType<typeof plan>) =>
+    Object.fromEntries(planned.directories.map((dir) => [dir.dir, dir.decision]));
 
 describe('parseDeployArgs', () => {
     it('takes the org from --target-org, -o or SF_TARGET_ORG', () => {
@@ -30,27 +27,31 @@ describe('parseDeployArgs', () => {
         expect(parseDeployArgs(['-o', 'dev'], { SF_TARGET_ORG: 'ci' }).targetOrg).toBe('dev');
     });
 
-    it('reads the switches', () => {
+    it('reads the switches; nothing is assigned unless asked', () => {
+        expect(parseDeployArgs([], {}).assign).toBe(false);
         const argv = [
             '--dry-run',
-            '--no-assign',
+            '--assign',
             '--no-omni-channel',
             '--no-knowledge',
             '--integration-user',
             'api@x.com'
         ];
-        expect(parseDeployArgs(argv, {})).toEqual({
+        expect(parseDeployArgs(argv, {})).toEqual<DeployOptions>({
             targetOrg: undefined,
             dryRun: true,
-            assignPermissionSets: false,
+            assign: true,
             omniChannel: false,
             knowledge: false,
             integrationUser: 'api@x.com'
         });
     });
 
-    it('rejects unknown options and missing values with the usage', () => {
+    it('rejects unknown options, the retired --no-assign and missing values with the usage', () => {
         expect(() => parseDeployArgs(['--force'], {})).toThrow(DeployUsageError);
+        expect(() => parseDeployArgs(['--no-assign'], {})).toThrow(
+            /nothing is assigned unless you pass --assign[\s\S]*Usage/
+        );
         expect(() => parseDeployArgs(['--target-org'], {})).toThrow(
             /--target-org needs a value[\s\S]*Usage/
         );
@@ -58,73 +59,192 @@ describe('parseDeployArgs', () => {
     });
 });
 
-describe('planDeploy', () => {
-    it('deploys every package directory, then assigns the permission sets', () => {
-        const options = parseDeployArgs(['-o', 'prod', '--integration-user', 'api@x.com'], {});
-        const plan = planDeploy(project, options, env);
-        expect(plan.problems).toEqual([]);
-        expect(plan.commands.map((command) => command.args.join(' '))).toEqual([
-            'project deploy start --source-dir force-app/main --source-dir force-app/omnichannel --source-dir force-app/knowledge --source-dir force-app/ai-agent-oauth --target-org prod --wait 30',
-            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org prod',
-            'org assign permset --name Sendbird_Integration --name Sendbird_Knowledge_Reader --on-behalf-of api@x.com --target-org prod'
-        ]);
-        expect(plan.env).toMatchObject({
-            SENDBIRD_REGION: 'unconfigured',
-            SENDBIRD_INTEGRATION_USERNAME: 'api@x.com'
+describe('planDeploy in a sandbox with Omni-Channel and Knowledge', () => {
+    it('deploys every directory that fits, with no tests and no assignments', async () => {
+        const planned = plan(['-o', 'my-org'], await org('organization-sandbox'));
+        expect(planned.problems).toEqual([]);
+        expect(decisions(planned)).toEqual({
+            'force-app/main': 'deploy',
+            'force-app/omnichannel': 'deploy',
+            'force-app/knowledge': 'deploy',
+            'force-app/ai-agent-oauth': 'skip'
         });
+        expect(planned.tests).toMatchObject({ level: 'NoTestRun', tests: [] });
+        expect(commandLines(planned)).toEqual([
+            'project deploy start --manifest dist/deploy-manifest/package.xml --target-org my-org --wait 30 --test-level NoTestRun'
+        ]);
+        // No Case channel yet: ours is deployed and the presence status names it.
+        const omni = planned.directories[1];
+        expect(omni.components.map(componentKey)).toContain('ServiceChannel:Sendbird_Cases');
+        expect(omni.components.map(componentKey)).toContain('AssignmentRules:Case');
+        expect(omni.leftOut).toEqual([]);
+        expect(planned.env.SENDBIRD_CASE_SERVICE_CHANNEL).toBe('Sendbird_Cases');
     });
 
-    it('leaves out the Connected App without an integration user', () => {
-        const plan = planDeploy(project, parseDeployArgs(['-o', 'prod'], {}), env);
-        expect(plan.problems).toEqual([]);
-        expect(plan.commands[0].args).not.toContain('force-app/ai-agent-oauth');
-        expect(plan.env.SENDBIRD_INTEGRATION_USERNAME).toBeUndefined();
-    });
-
-    it('leaves out the Omni-Channel and Knowledge packages when asked', () => {
-        const plan = planDeploy(
-            project,
-            parseDeployArgs(
-                [
-                    '-o',
-                    'prod',
-                    '--no-omni-channel',
-                    '--no-knowledge',
-                    '--integration-user',
-                    'a@b.io'
-                ],
-                {}
-            ),
-            env
+    it('assigns the agent, admin and Omni-Channel permission sets on --assign', async () => {
+        const planned = plan(
+            ['-o', 'my-org', '--assign', '--integration-user', 'api@x.com'],
+            await org('organization-scratch')
         );
-        expect(plan.commands.map((command) => command.args.join(' '))).toEqual([
-            'project deploy start --source-dir force-app/main --source-dir force-app/ai-agent-oauth --target-org prod --wait 30',
-            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org prod',
-            'org assign permset --name Sendbird_Integration --on-behalf-of a@b.io --target-org prod'
+        expect(commandLines(planned).slice(1)).toEqual([
+            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --name Sendbird_Omni_Agent --target-org my-org',
+            'org assign permset --name Sendbird_Integration --name Sendbird_Knowledge_Reader --on-behalf-of api@x.com --target-org my-org'
+        ]);
+        expect(decisions(planned)['force-app/ai-agent-oauth']).toBe('deploy');
+        expect(planned.env.SENDBIRD_INTEGRATION_USERNAME).toBe('api@x.com');
+    });
+});
+
+describe('planDeploy in production', () => {
+    it("runs our test classes and keeps the org's own channel, rule and the AgentWork Apex", async () => {
+        const production = await org(
+            'organization-production',
+            'objects-with-omni-and-knowledge',
+            'service-channels-standard-cases',
+            'case-assignment-rules'
+        );
+        const planned = plan(['-o', 'my-org', '--assign'], production);
+        expect(planned.problems).toEqual([]);
+        expect(planned.tests).toMatchObject({
+            level: 'RunSpecifiedTests',
+            tests: ['SendbirdApi_Tests', 'SendbirdKnowledgeArticles_Tests']
+        });
+        expect(commandLines(planned)[0]).toBe(
+            'project deploy start --manifest dist/deploy-manifest/package.xml --target-org my-org --wait 30 --test-level RunSpecifiedTests --tests SendbirdApi_Tests --tests SendbirdKnowledgeArticles_Tests'
+        );
+        const omni = planned.directories[1];
+        expect(omni.components.map(componentKey)).toEqual([
+            'PermissionSet:Sendbird_Omni_Agent',
+            'Queue:Sendbird_Chat',
+            'ServicePresenceStatus:Sendbird_Available'
+        ]);
+        expect(omni.leftOut).toEqual([
+            {
+                component: 'ServiceChannel:Sendbird_Cases',
+                why: expect.stringContaining('Service Channel "Cases" already')
+            },
+            {
+                component: 'AssignmentRules:Case',
+                why: expect.stringContaining(
+                    'Sendbird_Chat_Routing is in the org already (inactive)'
+                )
+            },
+            ...AGENTWORK_APEX.map((component) => ({
+                component,
+                why: expect.stringContaining('no Apex test can create AgentWork')
+            }))
+        ]);
+        // The presence status is filled with the org's channel at deploy time.
+        expect(planned.env.SENDBIRD_CASE_SERVICE_CHANNEL).toBe('Cases');
+    });
+});
+
+describe('planDeploy in an org without Omni-Channel or Knowledge', () => {
+    it('skips both directories, says why, and leaves out their permission sets', async () => {
+        const plain = await org(
+            'organization-developer-edition',
+            'objects-plain',
+            'error-invalid-type'
+        );
+        const planned = plan(['-o', 'my-org', '--assign', '--integration-user', 'a@b.io'], plain);
+        expect(planned.problems).toEqual([]);
+        const [, omni, knowledge] = planned.directories;
+        expect(omni).toMatchObject({ decision: 'skip', components: [] });
+        expect(omni.why).toContain('Omni-Channel is off');
+        expect(knowledge.why).toContain('Lightning Knowledge is off');
+        expect(commandLines(planned).slice(1)).toEqual([
+            'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org my-org',
+            'org assign permset --name Sendbird_Integration --on-behalf-of a@b.io --target-org my-org'
         ]);
     });
 
-    it('skips the permission sets on --no-assign', () => {
-        const plan = planDeploy(project, parseDeployArgs(['-o', 'prod', '--no-assign'], {}), env);
-        expect(plan.commands.map((command) => command.args[1])).toEqual(['deploy']);
+    it('lets --no-omni-channel and --no-knowledge win over what the org has', async () => {
+        const planned = plan(
+            ['-o', 'my-org', '--no-omni-channel', '--no-knowledge'],
+            await org('organization-sandbox')
+        );
+        expect(planned.directories.slice(1, 3).map((dir) => [dir.decision, dir.why])).toEqual([
+            ['skip', '--no-omni-channel given'],
+            ['skip', '--no-knowledge given']
+        ]);
+    });
+});
+
+describe('planDeploy when the org cannot be asked', () => {
+    it('plans with the unknowns marked and names the one cause that stops a real deploy', async () => {
+        const lost = await org(
+            'error-not-logged-in',
+            'error-not-logged-in',
+            'error-not-logged-in',
+            'error-not-logged-in'
+        );
+        const planned = plan(['-o', 'my-org', '--dry-run'], lost);
+        expect(decisions(planned)['force-app/omnichannel']).toBe('undecided');
+        expect(planned.tests.level).toBe('undecided');
+        expect(commandLines(planned)[0]).not.toContain('--test-level');
+        expect(planned.problems).toEqual([
+            'Could not ask my-org what kind of org it is (could not read Organization (NamedOrgNotFoundError: Parsing --target-org No authorization information found for my-org. See more help with --help)). Log in again (npx sf org login web --alias my-org), or check the alias with: npx sf org list.'
+        ]);
     });
 
-    it('explains what is missing without an org or app id', () => {
-        const plan = planDeploy(project, parseDeployArgs([], {}), {});
-        expect(plan.problems).toEqual([
+    it('names each directory it cannot decide when only the object list fails', async () => {
+        const planned = plan(
+            ['-o', 'my-org'],
+            await org('organization-sandbox', 'error-not-logged-in')
+        );
+        expect(planned.problems).toEqual([
+            expect.stringMatching(
+                /^force-app\/omnichannel: Omni-Channel unknown .*: pass --no-omni-channel or log in\.$/
+            ),
+            expect.stringMatching(
+                /^force-app\/knowledge: Lightning Knowledge unknown .*: pass --no-knowledge or log in\.$/
+            )
+        ]);
+    });
+
+    it('stops when Omni-Channel is there but its Service Channels cannot be listed', async () => {
+        const planned = plan(
+            ['-o', 'my-org'],
+            await org(
+                'organization-sandbox',
+                'objects-with-omni-and-knowledge',
+                'error-invalid-type'
+            )
+        );
+        expect(planned.problems).toEqual([
+            expect.stringContaining(
+                'force-app/omnichannel: could not list Service Channels (INVALID_TYPE'
+            )
+        ]);
+    });
+
+    it('explains what is missing without an org or app id, and notes what depends on the org', () => {
+        const planned = plan([], unknownOrg('no target org'), {});
+        expect(planned.problems).toEqual([
             'No target org. Pass --target-org <alias> or set SF_TARGET_ORG.',
             'SENDBIRD_APP_ID is not set. Export it before deploying, e.g. SENDBIRD_APP_ID=<value> npm run deploy.'
         ]);
-        expect(plan.commands[0].args).toContain('<target-org>');
+        expect(commandLines(planned)[0]).toContain('--target-org <target-org>');
+        expect(planned.directories[1].notes).toEqual([
+            expect.stringContaining(
+                'ServiceChannel:Sendbird_Cases is left out where the org already has'
+            ),
+            expect.stringContaining('in production, ApexTrigger:SendbirdAgentWorkTrigger')
+        ]);
     });
+});
 
-    it('refuses values that would bend a host name or are no username', () => {
-        const plan = planDeploy(
-            project,
-            parseDeployArgs(['-o', 'x', '--integration-user', 'not a user'], {}),
-            { SENDBIRD_APP_ID: 'evil.com/#', SENDBIRD_REGION: 'us-1.evil.com' }
+describe('planDeploy environment', () => {
+    it('refuses values that would bend a host name or are no username', async () => {
+        const planned = plan(
+            ['-o', 'x', '--integration-user', 'not a user'],
+            await org('organization-sandbox'),
+            {
+                SENDBIRD_APP_ID: 'evil.com/#',
+                SENDBIRD_REGION: 'us-1.evil.com'
+            }
         );
-        expect(plan.problems).toEqual([
+        expect(planned.problems).toEqual([
             expect.stringContaining(
                 'SENDBIRD_APP_ID "evil.com/#" is not a Sendbird application id'
             ),
@@ -135,12 +255,51 @@ describe('planDeploy', () => {
         ]);
     });
 
-    it('takes a region in place of the default', () => {
-        const plan = planDeploy(project, parseDeployArgs(['-o', 'x'], {}), {
-            ...env,
-            SENDBIRD_REGION: 'ap-2'
-        });
-        expect(plan.problems).toEqual([]);
-        expect(plan.env.SENDBIRD_REGION).toBe('ap-2');
+    it('takes a region in place of the default, and refuses a channel name that is no API name', async () => {
+        const sandbox = await org('organization-sandbox');
+        expect(
+            plan(['-o', 'x'], sandbox, { ...env, SENDBIRD_REGION: 'ap-2' }).env.SENDBIRD_REGION
+        ).toBe('ap-2');
+        expect(
+            plan(['-o', 'x'], sandbox, { ...env, SENDBIRD_CASE_SERVICE_CHANNEL: 'Cases</channel>' })
+                .problems
+        ).toEqual([expect.stringContaining('is not the developer name of a Service Channel')]);
+    });
+});
+
+describe('planDeploy with the real project', () => {
+    const real = readProject(path.resolve(__dirname, '../../..'));
+    const realComponents = listComponents(real);
+
+    it('names components that exist in force-app/omnichannel', () => {
+        const omni = realComponents.find((dir) => dir.dir === 'force-app/omnichannel');
+        const keys = omni?.components.map(componentKey) ?? [];
+        expect(keys).toEqual(
+            expect.arrayContaining([
+                ...AGENTWORK_APEX,
+                'AssignmentRules:Case',
+                'ServiceChannel:Sendbird_Cases',
+                'PermissionSet:Sendbird_Omni_Agent'
+            ])
+        );
+    });
+
+    it('plans only commands and flags the installed sf CLI accepts', async () => {
+        const production = await org(
+            'organization-production',
+            undefined,
+            'service-channels-standard-cases'
+        );
+        const options = parseDeployArgs(
+            ['-o', 'prod', '--assign', '--integration-user', 'api@x.com'],
+            {}
+        );
+        for (const description of [production, await org('organization-scratch')]) {
+            const planned = planDeploy(real, options, env, description, realComponents);
+            expect(planned.commands).toHaveLength(3);
+            for (const command of planned.commands) {
+                expect(sfCommandProblems(command.args)).toEqual([]);
+            }
+        }
     });
 });

@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
+import { makeProject, removeProject, classMeta } from '../../test-support/fixture-project';
+import { OrgUsageError } from '../org-args';
+import {
+    apexTestArgs,
+    formatVerdict,
+    judgeTestRun,
+    parseOrgTestArgs,
+    projectApex,
+    type ApexUnit
+} from '../org-coverage';
+import { readProject } from '../project';
+import { outcome } from './fixtures/sf';
+
+const ours: ApexUnit[] = [
+    { name: 'SendbirdAgentWorkTrigger', kind: 'trigger' },
+    { name: 'SendbirdApi', kind: 'class' },
+    { name: 'SendbirdCallOuts', kind: 'class' },
+    { name: 'SendbirdCaseTrigger', kind: 'trigger' },
+    { name: 'SendbirdUsers', kind: 'class' }
+];
+const recorded = outcome('apex-test-run');
+const run = recorded.ok ? undefined : recorded.result;
+
+describe('judgeTestRun', () => {
+    it('fails on a failed test and on each class below the minimum or missing', () => {
+        const verdict = judgeTestRun(run, ours, 90);
+        expect(verdict.ok).toBe(false);
+        expect(verdict.failures).toEqual([
+            {
+                test: 'SendbirdCallOuts_Tests.retriesAfterTheRateLimit',
+                message:
+                    'System.AssertException: Assertion Failed: one retry: Expected: 1, Actual: 2 | Class.SendbirdCallOuts_Tests.retriesAfterTheRateLimit: line 88, column 1'
+            }
+        ]);
+        expect(verdict.below.map((row) => [row.name, row.percent])).toEqual([
+            ['SendbirdCallOuts', 82],
+            ['SendbirdUsers', undefined]
+        ]);
+        // Classes that are not ours (LegacyInvoiceHelper at 30%) do not count.
+        expect(verdict.rows.map((row) => row.name)).not.toContain('LegacyInvoiceHelper');
+    });
+
+    it('keeps the AgentWork trigger visible but exempt', () => {
+        const trigger = judgeTestRun(run, ours, 90).rows[0];
+        expect(trigger).toEqual({
+            name: 'SendbirdAgentWorkTrigger',
+            kind: 'trigger',
+            percent: undefined,
+            exempt: expect.stringContaining('no Apex test can create AgentWork')
+        });
+    });
+
+    it('passes when every test passes and our units are covered', () => {
+        const result = JSON.parse(JSON.stringify(run)) as {
+            tests: { Outcome: string }[];
+        };
+        result.tests.forEach((test) => (test.Outcome = 'Pass'));
+        const covered = ours.filter((unit) =>
+            ['SendbirdApi', 'SendbirdCaseTrigger'].includes(unit.name)
+        );
+        expect(judgeTestRun(result, covered, 90).ok).toBe(true);
+        expect(judgeTestRun(result, covered, 96).below.map((row) => row.name)).toEqual([
+            'SendbirdApi'
+        ]);
+    });
+
+    it('refuses output that is not a test run', () => {
+        expect(() => judgeTestRun(outcome('error-not-logged-in'), ours, 90)).toThrow(
+            /no test run result/
+        );
+    });
+});
+
+describe('formatVerdict', () => {
+    it('lists each failure, each unit below the minimum and the exempt ones', () => {
+        const text = formatVerdict(judgeTestRun(run, ours, 90), 90);
+        expect(text).toContain('3 tests ran: 2 passed, 1 failed; coverage of the run 82%');
+        expect(text).toContain(
+            '  ✖ SendbirdCallOuts_Tests.retriesAfterTheRateLimit: System.AssertException'
+        );
+        expect(text).toContain("Coverage of this project's 4 classes and triggers (minimum 90%):");
+        expect(text).toContain('  ✖ class SendbirdCallOuts: 82%');
+        expect(text).toContain(
+            '  ✖ class SendbirdUsers: no coverage reported (never run by a test, or not in the org)'
+        );
+        expect(text).toContain('  ~ trigger SendbirdAgentWorkTrigger: no coverage reported');
+        expect(text).toContain('  2 at or above 90%');
+        expect(text).toContain('✖ 1 failed tests, 2 classes and triggers below 90%.');
+    });
+});
+
+describe('projectApex', () => {
+    let root: string;
+    afterEach(() => removeProject(root));
+
+    it('counts classes and triggers, not test classes (annotation anywhere before "class")', () => {
+        const classes = 'force-app/main/default/classes';
+        root = makeProject({
+            [`${classes}/Api.cls`]:
+                '// @IsTest is mentioned here only\npublic with sharing class Api {}\n',
+            [`${classes}/Api.cls-meta.xml`]: classMeta(),
+            [`${classes}/Api_Tests.cls`]: '@IsTest\nprivate class Api_Tests {}\n',
+            [`${classes}/Api_Tests.cls-meta.xml`]: classMeta(),
+            [`${classes}/Mock.cls`]: '@isTest(SeeAllData=false)\npublic class Mock {}\n',
+            [`${classes}/Mock.cls-meta.xml`]: classMeta(),
+            'force-app/main/default/triggers/OnCase.trigger':
+                'trigger OnCase on Case(after update) {}\n'
+        });
+        expect(projectApex(readProject(root))).toEqual([
+            { name: 'Api', kind: 'class' },
+            { name: 'OnCase', kind: 'trigger' }
+        ]);
+    });
+});
+
+describe('projectApex on this project', () => {
+    it('finds the AgentWork trigger among the units, and no test class', () => {
+        const units = projectApex(readProject(path.resolve(__dirname, '../../..')));
+        expect(units).toContainEqual({ name: 'SendbirdAgentWorkTrigger', kind: 'trigger' });
+        expect(units.some((unit) => unit.name.endsWith('_Tests'))).toBe(false);
+    });
+});
+
+describe('apexTestArgs', () => {
+    it('runs all local tests with coverage, in a form the installed sf accepts', () => {
+        const args = apexTestArgs('ci-scratch', 30);
+        expect(args.join(' ')).toBe(
+            'apex run test --target-org ci-scratch --test-level RunLocalTests --code-coverage --wait 30'
+        );
+        expect(sfCommandProblems(args)).toEqual([]);
+    });
+});
+
+describe('parseOrgTestArgs', () => {
+    it('takes the org from --target-org or SF_TARGET_ORG, with a 90% default minimum', () => {
+        expect(parseOrgTestArgs(['-o', 'ci'], {})).toEqual({
+            targetOrg: 'ci',
+            minimum: 90,
+            waitMinutes: 30
+        });
+        expect(parseOrgTestArgs(['--min-coverage', '75'], { SF_TARGET_ORG: 'dev' })).toMatchObject({
+            targetOrg: 'dev',
+            minimum: 75
+        });
+    });
+
+    it('needs an org and a sensible minimum', () => {
+        expect(() => parseOrgTestArgs([], {})).toThrow(
+            /No target org[\s\S]*Usage: npm run org:test/
+        );
+        expect(() => parseOrgTestArgs(['-o', 'x', '--min-coverage', '101'], {})).toThrow(
+            OrgUsageError
+        );
+    });
+});
