@@ -5,6 +5,7 @@ import { buildDeployPackage } from '../lib/deploy-package';
 import { runGateCommand, type GateResult } from '../lib/gate';
 import { listPackageFiles, readProject } from '../lib/project';
 import { apiVersionsAbove } from './metadata/api-version';
+import { brokenAuraExpressions } from './metadata/aura-expressions';
 import { unpairedFiles } from './metadata/pairing';
 import { replacementProblems } from './metadata/replacements';
 import { unresolvableFiles } from './metadata/resolve';
@@ -25,7 +26,7 @@ export interface PackageOutput {
 
 /**
  * Checks what SDR does not (broken XML, unpaired source and meta files, unfilled placeholders,
- * API versions), resolves every file to a component, then builds the deploy package.
+ * API versions, Aura expressions a formatter broke), resolves every file to a component, then builds the deploy package.
  */
 export async function checkMetadata(root: string, output?: PackageOutput): Promise<GateResult> {
     const project = readProject(root);
@@ -36,7 +37,8 @@ export async function checkMetadata(root: string, output?: PackageOutput): Promi
         ...fileFindings,
         ...unresolvableFiles(files.filter((file) => !flagged.has(file))),
         ...replacementProblems(project, files),
-        ...apiVersionsAbove(project.sourceApiVersion, files)
+        ...apiVersionsAbove(project.sourceApiVersion, files),
+        ...brokenAuraExpressions(files)
     ];
     if (findings.length > 0) {
         return { findings, summary: `${files.length} files checked; no deploy package built.` };

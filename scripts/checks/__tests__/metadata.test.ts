@@ -75,6 +75,36 @@ describe('checkMetadata', () => {
         expect(problems[0].message).toMatch(/^XML is not well formed/);
     });
 
+    it('reports an Aura handler expression a formatter spread over lines, and accepts {!c.x}', async () => {
+        const AURA = 'force-app/main/default/aura/bar';
+        const cmp = (handler: string) =>
+            `<aura:component>\n    <lightning:container\n        src="{!$Resource.x + '/index.html'}"\n` +
+            `        onmessage="${handler}"\n    />\n</aura:component>\n`;
+        const meta =
+            '<?xml version="1.0" encoding="UTF-8"?>\n<AuraDefinitionBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+            '    <apiVersion>65.0</apiVersion>\n    <description>bar</description>\n</AuraDefinitionBundle>\n';
+        const broken = await check({
+            [`${AURA}/bar.cmp`]: cmp(
+                '\n            {\n                !c.receive;\n            }\n        '
+            ),
+            [`${AURA}/bar.cmp-meta.xml`]: meta
+        });
+        expect(broken.problems).toEqual([
+            {
+                file: `${AURA}/bar.cmp`,
+                line: 4,
+                message:
+                    'Aura expression in onmessage is not a single {!…} on one line; Aura will not evaluate it'
+            }
+        ]);
+
+        const fine = await check({
+            [`${AURA}/bar.cmp`]: cmp('{!c.receive}'),
+            [`${AURA}/bar.cmp-meta.xml`]: meta
+        });
+        expect(fine.findings).toEqual([]);
+    });
+
     it('reports files in folders no metadata type uses', async () => {
         const { problems } = await check({ 'force-app/main/default/notes/todo.txt': 'call Bob' });
         expect(problems).toEqual([
