@@ -39,7 +39,11 @@ export interface OrgDescription {
 /** The same fields and rule @salesforce/core uses (Org.determineIfScratch / determineIfSandbox). */
 export const ORGANIZATION_QUERY =
     'SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
-/** ServiceChannel is a Tooling API object; Salesforce allows one channel per object. */
+/**
+ * ServiceChannel is a data (SOAP/REST) object with query() since API 32.0, once Omni-Channel is on
+ * (Object Reference); the Tooling API has it only from 65.0, so the data API is asked. Salesforce
+ * allows one channel per object.
+ */
 export const SERVICE_CHANNEL_QUERY = 'SELECT DeveloperName, RelatedEntity FROM ServiceChannel';
 export const CASE_ASSIGNMENT_RULE_QUERY =
     "SELECT Name, Active FROM AssignmentRule WHERE SobjectType = 'Case'";
@@ -48,7 +52,7 @@ export const CASE_ASSIGNMENT_RULE_QUERY =
 export const DETECTION_COMMANDS = {
     organization: ['data', 'query', '--query', ORGANIZATION_QUERY],
     objects: ['sobject', 'list', '--sobject', 'all'],
-    serviceChannels: ['data', 'query', '--use-tooling-api', '--query', SERVICE_CHANNEL_QUERY],
+    serviceChannels: ['data', 'query', '--query', SERVICE_CHANNEL_QUERY],
     caseAssignmentRules: ['data', 'query', '--query', CASE_ASSIGNMENT_RULE_QUERY]
 } as const;
 
@@ -118,7 +122,7 @@ export function featuresFrom(outcome: SfOutcome): {
     };
 }
 
-/** The Service Channel that already routes Case, from the Tooling API query. */
+/** The Service Channel that already routes Case, from the ServiceChannel query. */
 export function caseServiceChannelFrom(outcome: SfOutcome): CaseServiceChannel {
     const records = queryRecords(outcome);
     if (!records) {
