@@ -153,6 +153,23 @@ export function unknownOrg(why: string): OrgDescription {
     };
 }
 
+/**
+ * The org's kind and features only: two of describeOrg's questions, in parallel (what org:test
+ * needs to know which package directories a deploy put there).
+ */
+export async function describeOrgFeatures(
+    sf: SfCli,
+    targetOrg: string
+): Promise<Pick<OrgDescription, 'kind' | 'kindWhy' | 'omniChannel' | 'knowledge'>> {
+    const ask = (args: readonly string[]) => sf.json([...args, '--target-org', targetOrg]);
+    const [organization, objects] = await Promise.all([
+        ask(DETECTION_COMMANDS.organization),
+        ask(DETECTION_COMMANDS.objects)
+    ]);
+    const { kind, why } = orgKindFrom(organization);
+    return { kind, kindWhy: why, ...featuresFrom(objects) };
+}
+
 /** Asks the org, read-only and in parallel, what the deploy plan depends on. */
 export async function describeOrg(sf: SfCli, targetOrg: string): Promise<OrgDescription> {
     const ask = (args: readonly string[]) => sf.json([...args, '--target-org', targetOrg]);
