@@ -1,28 +1,34 @@
 import { OrgUsageError } from './lib/org-args';
 import {
+    apexScope,
     apexTestArgs,
     formatVerdict,
     judgeTestRun,
     parseOrgTestArgs,
     projectApex
 } from './lib/org-coverage';
+import { describeOrgFeatures } from './lib/org-detect';
 import { projectSf } from './lib/org-sf';
 import { readProject } from './lib/project';
 
 /** `npm run org:test`: run the Apex tests in an org and fail below the coverage minimum. */
 async function main(): Promise<void> {
-    const { targetOrg, minimum, waitMinutes } = parseOrgTestArgs(
-        process.argv.slice(2),
-        process.env
-    );
+    const options = parseOrgTestArgs(process.argv.slice(2), process.env);
+    const { targetOrg, minimum, waitMinutes } = options;
+    const sf = projectSf(process.cwd());
+
+    // Count only the Apex the org has: npm run deploy leaves out what the org cannot take.
+    console.log(`Asking ${targetOrg} what it has...`);
+    const scope = apexScope(await describeOrgFeatures(sf, targetOrg), options);
 
     console.log(`Running all Apex tests in ${targetOrg} with coverage...`);
-    const outcome = await projectSf(process.cwd()).json(apexTestArgs(targetOrg, waitMinutes));
+    const outcome = await sf.json(apexTestArgs(targetOrg, waitMinutes));
     if (!outcome.ok && outcome.result === undefined) {
         throw new Error(`sf apex run test failed: ${outcome.name}: ${outcome.message}`);
     }
-    const verdict = judgeTestRun(outcome.result, projectApex(readProject(process.cwd())), minimum);
-    console.log(formatVerdict(verdict, minimum));
+    const ours = projectApex(readProject(process.cwd()), scope);
+    const verdict = judgeTestRun(outcome.result, ours, minimum);
+    console.log(formatVerdict(verdict, minimum, scope.notes));
     if (!verdict.ok) process.exitCode = 1;
 }
 

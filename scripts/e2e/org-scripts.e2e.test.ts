@@ -87,8 +87,9 @@ describe('npm run org:create and org:test', () => {
     });
 
     it('org:test says why sf could not run the tests', async () => {
-        const { code, stderr } = await run('org-test.ts', ['-o', 'no-such-org-e2e']);
+        const { code, stdout, stderr } = await run('org-test.ts', ['-o', 'no-such-org-e2e']);
         expect(code).toBe(1);
+        expect(stdout).toContain('Asking no-such-org-e2e what it has...');
         expect(stderr).toContain('sf apex run test failed: NamedOrgNotFoundError');
     });
 });

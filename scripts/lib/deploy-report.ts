@@ -92,7 +92,10 @@ export function remainingSteps(plan: DeployPlan): string[] {
     const agentSets = omni ? 'Sendbird_Agent and Sendbird_Omni_Agent' : 'Sendbird_Agent';
     const steps = [
         'Enter the Sendbird API token: Setup > Named Credentials > External Credentials > Sendbird > Principals > ApiTokenPrincipal > Edit > Authentication Parameters > add "ApiToken" (Sendbird Dashboard > Settings > Application > General > API tokens).',
-        `Assign ${agentSets} to every support agent and to everyone who reassigns or closes Cases; Sendbird_Admin to whoever reviews sync failures.${plan.assignments.some((a) => !a.user) ? '' : ' (You got none: pass --assign next time, or assign them in Setup.)'}`
+        `Assign ${agentSets} to every support agent and to everyone who reassigns or closes Cases; Sendbird_Admin to whoever reviews sync failures.${plan.assignments.some((a) => !a.user) ? '' : ' (You got none: pass --assign next time, or assign them in Setup.)'}`,
+        // No record page is deployed (ours would replace the customer's Case page): added by hand.
+        'Put the Case conversation panel on the Case record page: open a Case > gear icon > Edit Page (Lightning App Builder) > drag "Sendbird Conversation" (Custom) into a column > Save; if the page is new, Activation > App Default for your console app, or Org Default.',
+        'Chat in the utility bar: agents who work in the deployed "Sendbird Service Console" app have it already. To use your own console app instead: Setup > App Manager > your app > Edit > Utility Items (Desktop Only) > Add Utility Item > "Sendbird Chat"; width 900, height 500, tick Start automatically > Save.'
     ];
     if (omni) {
         steps.push(

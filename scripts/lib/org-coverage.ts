@@ -1,18 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AGENTWORK_APEX, KNOWLEDGE_DIR, OMNI_CHANNEL_DIR } from './deploy-plan';
 import { OrgUsageError, parseScriptArgs, wholeNumber } from './org-args';
+import type { OrgFeature, OrgKind } from './org-detect';
 import { listApexFiles, type SfdxProject } from './project';
 
-const USAGE = `Usage: npm run org:test -- --target-org <alias> [--min-coverage <percent>] [--wait <minutes>]
-  --target-org    the org to test in (or SF_TARGET_ORG), with every package directory deployed
-  --min-coverage  the least coverage each of this project's classes and triggers needs (default 90)
-  --wait          minutes to wait for the run (default 30)`;
+const USAGE = `Usage: npm run org:test -- --target-org <alias> [--min-coverage <percent>] [--wait <minutes>] [--no-omni-channel] [--no-knowledge]
+  --target-org       the org to test in (or SF_TARGET_ORG), deployed with npm run deploy
+  --min-coverage     the least coverage each of this project's classes and triggers needs (default 90)
+  --wait             minutes to wait for the run (default 30)
+  --no-omni-channel  the org was deployed without ${OMNI_CHANNEL_DIR}: do not count its Apex
+  --no-knowledge     the org was deployed without ${KNOWLEDGE_DIR}: do not count its Apex
+Without these, the Apex of ${OMNI_CHANNEL_DIR} and ${KNOWLEDGE_DIR} counts only if the org has
+Omni-Channel and Lightning Knowledge, the same questions npm run deploy asks.`;
 
 /** What `npm run org:test` was asked to do. */
 export interface OrgTestOptions {
     targetOrg: string;
     minimum: number;
     waitMinutes: number;
+    /** False with --no-omni-channel: the org was deployed without the Omni-Channel directory. */
+    omniChannel: boolean;
+    /** False with --no-knowledge: the org was deployed without the Knowledge directory. */
+    knowledge: boolean;
 }
 
 export function parseOrgTestArgs(argv: string[], env: NodeJS.ProcessEnv): OrgTestOptions {
@@ -21,7 +31,9 @@ export function parseOrgTestArgs(argv: string[], env: NodeJS.ProcessEnv): OrgTes
         {
             'target-org': { type: 'string', short: 'o' },
             'min-coverage': { type: 'string' },
-            wait: { type: 'string', short: 'w' }
+            wait: { type: 'string', short: 'w' },
+            'no-omni-channel': { type: 'boolean' },
+            'no-knowledge': { type: 'boolean' }
         },
         USAGE
     );
@@ -30,7 +42,9 @@ export function parseOrgTestArgs(argv: string[], env: NodeJS.ProcessEnv): OrgTes
     return {
         targetOrg,
         minimum: wholeNumber(values['min-coverage'], 90, [0, 100], '--min-coverage', USAGE),
-        waitMinutes: wholeNumber(values.wait, 30, [1, 240], '--wait', USAGE)
+        waitMinutes: wholeNumber(values.wait, 30, [1, 240], '--wait', USAGE),
+        omniChannel: !values['no-omni-channel'],
+        knowledge: !values['no-knowledge']
     };
 }
 
@@ -54,9 +68,81 @@ export const COVERAGE_EXEMPT: Readonly<Record<string, string>> = {
 const withoutComments = (source: string) =>
     source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 
+/** What the org has, as org-detect tells it: the parts that decide what npm run deploy put there. */
+export interface OrgApexFacts {
+    kind: OrgKind;
+    omniChannel: OrgFeature;
+    knowledge: OrgFeature;
+}
+
+/**
+ * The project's Apex that is not in the org because npm run deploy left it out, and why: what
+ * org:test must not count. A feature the org could not be asked about counts (the stricter way).
+ */
+export interface ApexScope {
+    /** Package directories (relative to the project root) that were not deployed. */
+    directories: string[];
+    /** Classes and triggers left out of a deployed directory. */
+    names: string[];
+    /** One line per exclusion, for the report. */
+    notes: string[];
+}
+
+function featureLeftOut(
+    asked: boolean,
+    feature: OrgFeature,
+    dir: string,
+    flag: string
+): string | undefined {
+    if (!asked) return `${dir}: ${flag} given`;
+    if (feature.presence === 'absent') return `${dir}: ${feature.why}`;
+    return undefined;
+}
+
+/** Which of the project's Apex the org has, by the rules npm run deploy plans with. */
+export function apexScope(
+    org: OrgApexFacts,
+    options: Pick<OrgTestOptions, 'omniChannel' | 'knowledge'>
+): ApexScope {
+    const scope: ApexScope = { directories: [], names: [], notes: [] };
+    const omni = featureLeftOut(
+        options.omniChannel,
+        org.omniChannel,
+        OMNI_CHANNEL_DIR,
+        '--no-omni-channel'
+    );
+    const knowledge = featureLeftOut(
+        options.knowledge,
+        org.knowledge,
+        KNOWLEDGE_DIR,
+        '--no-knowledge'
+    );
+    for (const [dir, why] of [
+        [OMNI_CHANNEL_DIR, omni],
+        [KNOWLEDGE_DIR, knowledge]
+    ] as const) {
+        if (why) {
+            scope.directories.push(dir);
+            scope.notes.push(why);
+        }
+    }
+    if (!omni && org.kind === 'production') {
+        const names = AGENTWORK_APEX.map((component) => component.replace(/^[^:]+:/, ''));
+        scope.names.push(...names);
+        scope.notes.push(
+            `${names.join(', ')}: npm run deploy leaves them out of production (no Apex test can create AgentWork)`
+        );
+    }
+    return scope;
+}
+
 /** The classes and triggers of the project that count for coverage: not test classes. */
-export function projectApex(project: SfdxProject): ApexUnit[] {
+export function projectApex(project: SfdxProject, scope?: ApexScope): ApexUnit[] {
+    const leftOutDirs = (scope?.directories ?? []).map((dir) => path.join(project.root, dir));
+    const inLeftOutDir = (file: string) =>
+        leftOutDirs.some((dir) => file === dir || file.startsWith(dir + path.sep));
     return listApexFiles(project)
+        .filter((file) => !inLeftOutDir(file))
         .flatMap((file): ApexUnit[] => {
             const name = path.basename(file).replace(/\.(cls|trigger)$/, '');
             if (file.endsWith('.trigger')) return [{ name, kind: 'trigger' }];
@@ -64,6 +150,7 @@ export function projectApex(project: SfdxProject): ApexUnit[] {
             const header = source.slice(0, source.search(/\bclass\b/i));
             return /@IsTest\b/i.test(header) ? [] : [{ name, kind: 'class' }];
         })
+        .filter((unit) => !scope?.names.includes(unit.name))
         .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -155,13 +242,18 @@ const percentText = (row: CoverageRow) =>
         ? 'no coverage reported (never run by a test, or not in the org)'
         : `${row.percent}%`;
 
-/** The report `npm run org:test` prints. */
-export function formatVerdict(verdict: TestRunVerdict, minimum: number): string {
+/** The report `npm run org:test` prints; `notCounted` are the ApexScope notes. */
+export function formatVerdict(
+    verdict: TestRunVerdict,
+    minimum: number,
+    notCounted: string[] = []
+): string {
     const counted = verdict.rows.filter((row) => !row.exempt);
     const lines = [
         verdict.summary,
         ...verdict.failures.map((failure) => `  ✖ ${failure.test}: ${failure.message}`),
         `Coverage of this project's ${counted.length} classes and triggers (minimum ${minimum}%):`,
+        ...notCounted.map((note) => `  - not in this org, not counted: ${note}`),
         ...verdict.below.map((row) => `  ✖ ${row.kind} ${row.name}: ${percentText(row)}`),
         ...verdict.rows
             .filter((row) => row.exempt)

@@ -39,7 +39,11 @@ export interface OrgDescription {
 /** The same fields and rule @salesforce/core uses (Org.determineIfScratch / determineIfSandbox). */
 export const ORGANIZATION_QUERY =
     'SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
-/** ServiceChannel is a Tooling API object; Salesforce allows one channel per object. */
+/**
+ * ServiceChannel is a data (SOAP/REST) object with query() since API 32.0, once Omni-Channel is on
+ * (Object Reference); the Tooling API has it only from 65.0, so the data API is asked. Salesforce
+ * allows one channel per object.
+ */
 export const SERVICE_CHANNEL_QUERY = 'SELECT DeveloperName, RelatedEntity FROM ServiceChannel';
 export const CASE_ASSIGNMENT_RULE_QUERY =
     "SELECT Name, Active FROM AssignmentRule WHERE SobjectType = 'Case'";
@@ -48,7 +52,7 @@ export const CASE_ASSIGNMENT_RULE_QUERY =
 export const DETECTION_COMMANDS = {
     organization: ['data', 'query', '--query', ORGANIZATION_QUERY],
     objects: ['sobject', 'list', '--sobject', 'all'],
-    serviceChannels: ['data', 'query', '--use-tooling-api', '--query', SERVICE_CHANNEL_QUERY],
+    serviceChannels: ['data', 'query', '--query', SERVICE_CHANNEL_QUERY],
     caseAssignmentRules: ['data', 'query', '--query', CASE_ASSIGNMENT_RULE_QUERY]
 } as const;
 
@@ -118,7 +122,7 @@ export function featuresFrom(outcome: SfOutcome): {
     };
 }
 
-/** The Service Channel that already routes Case, from the Tooling API query. */
+/** The Service Channel that already routes Case, from the ServiceChannel query. */
 export function caseServiceChannelFrom(outcome: SfOutcome): CaseServiceChannel {
     const records = queryRecords(outcome);
     if (!records) {
@@ -147,6 +151,23 @@ export function unknownOrg(why: string): OrgDescription {
         knowledge: { presence: 'unknown', why },
         caseServiceChannel: { state: 'unknown', why }
     };
+}
+
+/**
+ * The org's kind and features only: two of describeOrg's questions, in parallel (what org:test
+ * needs to know which package directories a deploy put there).
+ */
+export async function describeOrgFeatures(
+    sf: SfCli,
+    targetOrg: string
+): Promise<Pick<OrgDescription, 'kind' | 'kindWhy' | 'omniChannel' | 'knowledge'>> {
+    const ask = (args: readonly string[]) => sf.json([...args, '--target-org', targetOrg]);
+    const [organization, objects] = await Promise.all([
+        ask(DETECTION_COMMANDS.organization),
+        ask(DETECTION_COMMANDS.objects)
+    ]);
+    const { kind, why } = orgKindFrom(organization);
+    return { kind, kindWhy: why, ...featuresFrom(objects) };
 }
 
 /** Asks the org, read-only and in parallel, what the deploy plan depends on. */

@@ -10,7 +10,7 @@ export type SfOutcome =
     | { ok: true; status: number; result: unknown }
     | { ok: false; status: number; name: string; message: string; result?: unknown };
 
-/** The Salesforce CLI as the scripts use it; tests pass a fake that replays recorded output. */
+/** The Salesforce CLI as the scripts use it; tests pass a fake that replays fixture output. */
 export interface SfCli {
     /** Runs `sf <args> --json` and returns its parsed output; never throws for a failed command. */
     json(args: string[]): Promise<SfOutcome>;

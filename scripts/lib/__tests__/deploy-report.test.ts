@@ -90,6 +90,22 @@ describe('remainingSteps', () => {
         expect(full.join('\n')).toContain('Manage Consumer Details');
         expect(full.join('\n')).not.toContain('You got none');
     });
+
+    it('asks for the Case panel and, outside the deployed app, the chat utility item', async () => {
+        for (const steps of [
+            remainingSteps(await plan(['-o', 'my-org'], 'organization-sandbox', 'objects-plain')),
+            remainingSteps(await plan(['-o', 'my-org', '--assign'], 'organization-sandbox'))
+        ]) {
+            const panel = steps.findIndex((step) => step.includes('Case conversation panel'));
+            expect(steps[panel]).toContain('Edit Page (Lightning App Builder)');
+            expect(steps[panel]).toContain('drag "Sendbird Conversation" (Custom)');
+            const utility = steps.findIndex((step) => step.startsWith('Chat in the utility bar'));
+            expect(steps[utility]).toContain('deployed "Sendbird Service Console" app have it');
+            expect(steps[utility]).toContain('Add Utility Item > "Sendbird Chat"');
+            // Right after the permission sets, before the Omni-Channel and AI agent steps.
+            expect([panel, utility]).toEqual([2, 3]);
+        }
+    });
 });
 
 describe('formatSummary', () => {

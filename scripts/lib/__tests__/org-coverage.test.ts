@@ -2,7 +2,9 @@ import path from 'node:path';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { makeProject, removeProject, classMeta } from '../../test-support/fixture-project';
 import { OrgUsageError } from '../org-args';
+import { featuresFrom, orgKindFrom } from '../org-detect';
 import {
+    apexScope,
     apexTestArgs,
     formatVerdict,
     judgeTestRun,
@@ -88,6 +90,75 @@ describe('formatVerdict', () => {
         expect(text).toContain('  ~ trigger SendbirdAgentWorkTrigger: no coverage reported');
         expect(text).toContain('  2 at or above 90%');
         expect(text).toContain('✖ 1 failed tests, 2 classes and triggers below 90%.');
+        expect(text).not.toContain('not counted');
+    });
+
+    it('says which Apex of the project is not in the org and why', () => {
+        const text = formatVerdict(judgeTestRun(run, ours, 90), 90, [
+            'force-app/omnichannel: --no-omni-channel given'
+        ]);
+        expect(text).toContain(
+            '  - not in this org, not counted: force-app/omnichannel: --no-omni-channel given'
+        );
+    });
+});
+
+/** What org-detect tells from the fixtures: the org's kind and its features. */
+const facts = (organization: string, objects: string) => ({
+    kind: orgKindFrom(outcome(organization)).kind,
+    ...featuresFrom(outcome(objects))
+});
+const everything = { omniChannel: true, knowledge: true };
+
+describe('apexScope', () => {
+    it('counts everything in an org with Omni-Channel and Knowledge', () => {
+        expect(
+            apexScope(facts('organization-scratch', 'objects-with-omni-and-knowledge'), everything)
+        ).toEqual({ directories: [], names: [], notes: [] });
+    });
+
+    it('leaves out the directories of the features the org does not have, saying why', () => {
+        const scope = apexScope(facts('organization-sandbox', 'objects-plain'), everything);
+        expect(scope.directories).toEqual(['force-app/omnichannel', 'force-app/knowledge']);
+        expect(scope.names).toEqual([]);
+        expect(scope.notes).toEqual([
+            expect.stringMatching(/^force-app\/omnichannel: no AgentWork object/),
+            expect.stringMatching(/^force-app\/knowledge: no Knowledge__kav object/)
+        ]);
+    });
+
+    it('follows --no-omni-channel and --no-knowledge as npm run deploy does', () => {
+        const scope = apexScope(facts('organization-scratch', 'objects-with-omni-and-knowledge'), {
+            omniChannel: false,
+            knowledge: true
+        });
+        expect(scope).toEqual({
+            directories: ['force-app/omnichannel'],
+            names: [],
+            notes: ['force-app/omnichannel: --no-omni-channel given']
+        });
+    });
+
+    it('leaves out the AgentWork Apex in production, where the deploy leaves it out', () => {
+        const scope = apexScope(
+            facts('organization-production', 'objects-with-omni-and-knowledge'),
+            everything
+        );
+        expect(scope.directories).toEqual([]);
+        expect(scope.names).toEqual([
+            'SendbirdAgentWorkTrigger',
+            'SendbirdAgentWorkSync',
+            'SendbirdAgentWorkSync_Tests'
+        ]);
+        expect(scope.notes[0]).toContain('npm run deploy leaves them out of production');
+    });
+
+    it('counts everything when the org could not be asked (the stricter way)', () => {
+        expect(apexScope(facts('error-not-logged-in', 'error-not-logged-in'), everything)).toEqual({
+            directories: [],
+            names: [],
+            notes: []
+        });
     });
 });
 
@@ -121,6 +192,29 @@ describe('projectApex on this project', () => {
         expect(units).toContainEqual({ name: 'SendbirdAgentWorkTrigger', kind: 'trigger' });
         expect(units.some((unit) => unit.name.endsWith('_Tests'))).toBe(false);
     });
+
+    it('counts only what an org without Omni-Channel has', () => {
+        const project = readProject(path.resolve(__dirname, '../../..'));
+        const all = projectApex(project).map((unit) => unit.name);
+        const scope = apexScope(facts('organization-sandbox', 'objects-plain'), everything);
+        const counted = projectApex(project, scope).map((unit) => unit.name);
+        expect(all).toEqual(expect.arrayContaining(['SendbirdAgentWorkSync', 'SendbirdApi']));
+        expect(counted).not.toContain('SendbirdAgentWorkSync');
+        expect(counted).not.toContain('SendbirdAgentWorkTrigger');
+        expect(counted).toContain('SendbirdApi');
+        expect(all.length - counted.length).toBe(2);
+    });
+
+    it('counts the routing metadata but not the AgentWork Apex in production', () => {
+        const project = readProject(path.resolve(__dirname, '../../..'));
+        const scope = apexScope(
+            facts('organization-production', 'objects-with-omni-and-knowledge'),
+            everything
+        );
+        const counted = projectApex(project, scope).map((unit) => unit.name);
+        expect(counted).not.toContain('SendbirdAgentWorkSync');
+        expect(counted).not.toContain('SendbirdAgentWorkTrigger');
+    });
 });
 
 describe('apexTestArgs', () => {
@@ -138,12 +232,20 @@ describe('parseOrgTestArgs', () => {
         expect(parseOrgTestArgs(['-o', 'ci'], {})).toEqual({
             targetOrg: 'ci',
             minimum: 90,
-            waitMinutes: 30
+            waitMinutes: 30,
+            omniChannel: true,
+            knowledge: true
         });
         expect(parseOrgTestArgs(['--min-coverage', '75'], { SF_TARGET_ORG: 'dev' })).toMatchObject({
             targetOrg: 'dev',
             minimum: 75
         });
+    });
+
+    it('takes --no-omni-channel and --no-knowledge, as npm run deploy does', () => {
+        expect(
+            parseOrgTestArgs(['-o', 'ci', '--no-omni-channel', '--no-knowledge'], {})
+        ).toMatchObject({ omniChannel: false, knowledge: false });
     });
 
     it('needs an org and a sensible minimum', () => {

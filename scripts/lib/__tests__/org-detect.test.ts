@@ -2,6 +2,7 @@ import {
     caseAssignmentRulesFrom,
     caseServiceChannelFrom,
     describeOrg,
+    describeOrgFeatures,
     featuresFrom,
     orgKindFrom,
     unknownOrg
@@ -120,8 +121,26 @@ describe('describeOrg', () => {
         for (const call of sf.calls) {
             expect(call.slice(-2)).toEqual(['--target-org', 'ci-scratch']);
             expect(['data query', 'sobject list']).toContain(call.slice(0, 2).join(' '));
+            // ServiceChannel and AssignmentRule are data objects: nothing asks the Tooling API.
+            expect(call).not.toContain('--use-tooling-api');
         }
-        expect(sf.calls[2]).toContain('--use-tooling-api');
+    });
+
+    it('asks only the kind and the features for org:test', async () => {
+        const sf = fakeSf([
+            ['FROM Organization', 'organization-production'],
+            ['sobject list', 'objects-plain']
+        ]);
+        expect(await describeOrgFeatures(sf, 'prod')).toEqual({
+            kind: 'production',
+            kindWhy: 'production (Enterprise Edition)',
+            omniChannel: { presence: 'absent', why: expect.stringContaining('no AgentWork') },
+            knowledge: { presence: 'absent', why: expect.stringContaining('Knowledge__kav') }
+        });
+        expect(sf.calls.map((call) => call.slice(0, 2).join(' '))).toEqual([
+            'data query',
+            'sobject list'
+        ]);
     });
 
     it('describes an org it cannot ask as unknown throughout', () => {
