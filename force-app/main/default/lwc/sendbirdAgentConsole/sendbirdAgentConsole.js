@@ -20,6 +20,23 @@ import { parseContainerMessage, PROTOCOL } from './hostProtocol';
 /** A session this close to its end is renewed rather than handed to a reloaded chat. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
 
+/** What Salesforce answers, before our Apex runs, to a user whose profile and sets lack the class. */
+const NO_CLASS_ACCESS = /access to the Apex class/i;
+const NEEDS_PERMISSION_SET =
+    'You need the Sendbird Agent permission set to use the chat. Ask your Salesforce admin to assign it.';
+
+/**
+ * @param {any} error an imperative Apex call's rejection
+ * @returns {string} what to tell the agent
+ */
+function sessionErrorMessage(error) {
+    const message = error?.body?.message;
+    if (!message) {
+        return 'The chat could not start.';
+    }
+    return NO_CLASS_ACCESS.test(message) ? NEEDS_PERMISSION_SET : message;
+}
+
 /**
  * The logic of the utility-bar chat's host. The Aura wrapper `sendbird_utilities_bar` passes
  * every message of the lightning:container here and carries out what this component asks for:
@@ -124,9 +141,12 @@ export default class SendbirdAgentConsole extends LightningElement {
         this.sendInit();
     }
 
-    /** The chat repeats `ready` until it gets `init`; one answer per request is enough. */
+    /**
+     * The chat repeats `ready` until it gets `init`; one answer per request is enough. After a
+     * failure, the repeats wait for the agent's Retry rather than calling Apex again each time.
+     */
     async sendInit() {
-        if (this.initPending) {
+        if (this.initPending || this.errorMessage) {
             return;
         }
         this.initPending = true;
@@ -179,7 +199,7 @@ export default class SendbirdAgentConsole extends LightningElement {
                     return session;
                 })
                 .catch((error) => {
-                    this.errorMessage = error?.body?.message ?? 'The chat could not start.';
+                    this.errorMessage = sessionErrorMessage(error);
                     return undefined;
                 })
                 .finally(() => {

@@ -184,6 +184,37 @@ describe('c-sendbird-agent-console', () => {
         expect(events.reply[0].message.type).toBe('sendbird:init');
     });
 
+    it('waits for Retry after a failure instead of calling Apex on every repeated ready', async () => {
+        getSession.mockRejectedValueOnce({ body: { message: 'Sendbird is not answering.' } });
+        const { element, events } = mount();
+
+        element.handleContainerMessage(READY);
+        await flushPromises();
+        element.handleContainerMessage(READY);
+        element.handleContainerMessage(READY);
+        await flushPromises();
+
+        expect(getSession).toHaveBeenCalledTimes(1);
+        expect(events.reply).toEqual([]);
+    });
+
+    it('tells a user without access to the Apex class which permission set they need', async () => {
+        getSession.mockRejectedValueOnce({
+            body: {
+                message:
+                    "You do not have access to the Apex class named 'SendbirdAgentSessionController'."
+            }
+        });
+        const { element } = mount();
+
+        element.handleContainerMessage(READY);
+        await flushPromises();
+
+        const alert = element.shadowRoot.querySelector('[role="alert"]');
+        expect(alert.textContent).toContain('You need the Sendbird Agent permission set');
+        expect(alert.textContent).not.toContain('SendbirdAgentSessionController');
+    });
+
     it('opens a channel asked for before the chat is ready as part of init', async () => {
         getSession.mockResolvedValue(SESSION);
         const { element, events } = mount();
