@@ -28,7 +28,7 @@ export const DEPLOY_DEFAULTS: Readonly<Record<string, string>> = {
     [CASE_SERVICE_CHANNEL]: SENDBIRD_CASE_SERVICE_CHANNEL
 };
 
-/** The variable that names the Connected App's client-credentials user. */
+/** The variable that names the External Client App's client-credentials (run-as) user. */
 export const INTEGRATION_USERNAME = 'SENDBIRD_INTEGRATION_USERNAME';
 
 /** Environment variables that sfdx-project.json replacements read at deploy time. */

@@ -29,7 +29,7 @@ export interface DeployOptions {
 export const OMNI_CHANNEL_DIR = 'force-app/omnichannel';
 /** The package directory that needs Lightning Knowledge (it names Knowledge__kav). */
 export const KNOWLEDGE_DIR = 'force-app/knowledge';
-/** The Connected App, which needs the integration user's username. */
+/** The External Client App (client credentials run as the integration user), which needs that username. */
 export const OAUTH_CLIENT_DIR = 'force-app/ai-agent-oauth';
 /** Where the deploy writes the package.xml it deploys (dist/ is build output). */
 export const DEPLOY_MANIFEST = path.join('dist', 'deploy-manifest', 'package.xml');
@@ -112,7 +112,7 @@ const USAGE = `Usage: npm run deploy -- --target-org <alias> [--assign] [--integ
   --target-org        org alias or username (or set SF_TARGET_ORG); log in first with: npx sf org login web --alias <alias>
   --assign            assign Sendbird_Agent and Sendbird_Admin (and Sendbird_Omni_Agent with Omni-Channel) to you
   --integration-user  the API user of the AI agent and ticket server: deploys the Sendbird_AI_Agent
-                      Connected App (${OAUTH_CLIENT_DIR}) running as that user, and assigns it Sendbird_Integration
+                      External Client App (${OAUTH_CLIENT_DIR}) running as that user, and assigns it Sendbird_Integration
   --no-omni-channel   leave out ${OMNI_CHANNEL_DIR} even if the org has Omni-Channel
   --no-knowledge      leave out ${KNOWLEDGE_DIR} even if the org has Lightning Knowledge
   --dry-run           print the plan (it asks the org what it has, and changes nothing)`;
@@ -198,7 +198,7 @@ function directoryDecision(
                 ? { decision: 'deploy', why: `--integration-user ${options.integrationUser}` }
                 : {
                       decision: 'skip',
-                      why: 'no --integration-user (the Connected App runs as that user)'
+                      why: 'no --integration-user (the External Client App runs as that user)'
                   };
         default:
             return { decision: 'deploy', why: 'always deployed' };

@@ -105,7 +105,7 @@ export function remainingSteps(plan: DeployPlan): string[] {
     }
     if (deployed(OAUTH_CLIENT_DIR)) {
         steps.push(
-            'For the Sendbird AI agent: App Manager > Sendbird AI Agent > View > Manage Consumer Details; paste the consumer key and secret into Sendbird Dashboard > Workspace settings > Integrations > Salesforce.'
+            'For the Sendbird AI agent: Setup > External Client App Manager > Sendbird AI Agent > Settings > OAuth Settings > Consumer Key and Secret; paste both into Sendbird Dashboard > Workspace settings > Integrations > Salesforce.'
         );
     }
     steps.push(

@@ -66,7 +66,7 @@ describe('formatPlan (the dry run)', () => {
 });
 
 describe('remainingSteps', () => {
-    it('always asks for the API token; Omni-Channel and the Connected App add their steps', async () => {
+    it('always asks for the API token; Omni-Channel and the External Client App add their steps', async () => {
         const plain = remainingSteps(
             await plan(['-o', 'my-org'], 'organization-sandbox', 'objects-plain')
         );
@@ -87,7 +87,7 @@ describe('remainingSteps', () => {
         expect(full.join('\n')).toContain(
             'Case Assignment Rules > Sendbird_Chat_Routing > Activate'
         );
-        expect(full.join('\n')).toContain('Manage Consumer Details');
+        expect(full.join('\n')).toContain('External Client App Manager > Sendbird AI Agent');
         expect(full.join('\n')).not.toContain('You got none');
     });
 
