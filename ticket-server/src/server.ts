@@ -80,6 +80,7 @@ export async function buildServer(
     const sessions =
         deps.salesforceSessions ?? new CachedSessionSource(() => oauthLogin(config.salesforce));
     const platform = new SendbirdPlatformClient(config.sendbird, deps.retryPolicy);
+    app.addHook('onClose', async () => platform.close());
     const tickets = new TicketService(
         new SalesforceCases(sessions),
         new SendbirdTickets(platform),
