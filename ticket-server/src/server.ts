@@ -9,12 +9,14 @@ import { loggerOptions } from './logger';
 import { registerCreateTicket } from './routes/create-ticket';
 import { registerHealth } from './routes/health';
 import { DEFAULT_PAGE_DIR, registerPage } from './routes/page';
+import { KeepAliveHttp } from './keep-alive-http';
 import { SalesforceCases } from './salesforce/cases';
 import {
     CachedSessionSource,
     oauthLogin,
     type SalesforceSessionSource
 } from './salesforce/session';
+import { KeepAliveTransport } from './salesforce/transport';
 import { contentSecurityPolicy } from './security-headers';
 import { describeValidation } from './validation-message';
 import { SendbirdPlatformClient } from './sendbird/platform-client';
@@ -77,12 +79,15 @@ export async function buildServer(
             )
     });
 
+    const timeoutMs = config.salesforce.timeoutMs;
     const sessions =
-        deps.salesforceSessions ?? new CachedSessionSource(() => oauthLogin(config.salesforce));
-    const platform = new SendbirdPlatformClient(config.sendbird, deps.retryPolicy);
-    app.addHook('onClose', async () => platform.close());
+        deps.salesforceSessions ??
+        new CachedSessionSource(() => oauthLogin(config.salesforce, timeoutMs), timeoutMs);
+    const http = new KeepAliveHttp();
+    app.addHook('onClose', async () => http.close());
+    const platform = new SendbirdPlatformClient(config.sendbird, http, deps.retryPolicy);
     const tickets = new TicketService(
-        new SalesforceCases(sessions),
+        new SalesforceCases(sessions, new KeepAliveTransport(http, timeoutMs)),
         new SendbirdTickets(platform),
         config.sendbird
     );

@@ -1,6 +1,6 @@
 import type { SendbirdConfig } from '../config';
 import { UpstreamError } from '../errors';
-import { KeepAliveHttp, type HttpReply } from './http-transport';
+import type { HttpReply, KeepAliveHttp } from '../keep-alive-http';
 import { DEFAULT_RETRY_POLICY, backoffDelay, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** Sendbird's error body: `{error, code, message}`. */
@@ -31,24 +31,18 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * the same way again.
  */
 export class SendbirdPlatformClient {
-    private readonly http: KeepAliveHttp;
     private readonly headers: Record<string, string>;
 
     constructor(
         private readonly config: SendbirdConfig,
+        private readonly http: KeepAliveHttp,
         private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
         private readonly wait: Sleep = sleep
     ) {
-        this.http = new KeepAliveHttp(config.apiUrl);
         this.headers = {
             'Api-Token': config.apiToken,
             'Content-Type': 'application/json; charset=utf8'
         };
-    }
-
-    /** Drops the kept-alive connections. */
-    close(): void {
-        this.http.close();
     }
 
     async request<T>(request: PlatformRequest): Promise<T | undefined> {

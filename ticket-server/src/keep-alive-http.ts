@@ -10,7 +10,7 @@ export interface HttpReply {
 
 export interface HttpExchange {
     method: string;
-    /** Absolute URL on the transport's origin. */
+    /** Absolute http: or https: URL. */
     url: string;
     headers: Record<string, string>;
     body?: string;
@@ -27,31 +27,31 @@ export class HttpTimeoutError extends Error {
 }
 
 /**
- * Keep-alive HTTP(S) for one upstream, on node:http with its own Agent. The server calls the
- * Sendbird Platform API three times per ticket; Node's global `fetch` (undici behind web
- * streams, AbortSignal and Headers objects) cost over 40% of the server's CPU in the bench
- * profile, where this costs a fraction of that. Connections are reused across requests.
+ * Keep-alive HTTP(S) on node:http with agents of its own; connections are reused across
+ * requests. Every upstream call of a ticket goes through it. In the bench profile Node's global
+ * `fetch` (undici behind web streams, AbortSignal and Headers objects) took over 40% of the
+ * server's CPU for three Sendbird calls per ticket, and jsforce's node-fetch transport a fifth
+ * for one Salesforce call; this costs a fraction of either.
  */
 export class KeepAliveHttp {
-    private readonly agent: http.Agent;
-    private readonly send: typeof http.request;
+    private readonly agents: { http: http.Agent; https: https.Agent };
 
-    constructor(origin: string, maxSockets = 256) {
-        const secure = new URL(origin).protocol === 'https:';
+    constructor(maxSockets = 256) {
         const options = { keepAlive: true, maxSockets, scheduling: 'lifo' as const };
-        this.agent = secure ? new https.Agent(options) : new http.Agent(options);
-        this.send = secure ? https.request : http.request;
+        this.agents = { http: new http.Agent(options), https: new https.Agent(options) };
     }
 
     exchange(exchange: HttpExchange): Promise<HttpReply> {
+        const secure = exchange.url.startsWith('https:');
+        const send = secure ? https.request : http.request;
         return new Promise((resolve, reject) => {
             const headers: Record<string, string | number> = { ...exchange.headers };
             if (exchange.body !== undefined) {
                 headers['content-length'] = Buffer.byteLength(exchange.body);
             }
-            const request = this.send(exchange.url, {
+            const request = send(exchange.url, {
                 method: exchange.method,
-                agent: this.agent,
+                agent: secure ? this.agents.https : this.agents.http,
                 headers
             });
             const timer = setTimeout(
@@ -82,6 +82,7 @@ export class KeepAliveHttp {
 
     /** Closes idle connections (tests and shutdown). */
     close(): void {
-        this.agent.destroy();
+        this.agents.http.destroy();
+        this.agents.https.destroy();
     }
 }
