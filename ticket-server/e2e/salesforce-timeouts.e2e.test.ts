@@ -33,6 +33,7 @@ describe('POST /createticket when Salesforce does not answer', () => {
         expect(waited).toBeGreaterThanOrEqual(250);
         expect(waited).toBeLessThan(2000);
         expect(stack.salesforce.logins()).toHaveLength(1);
+        expect(stack.sendbird.calls).toHaveLength(0);
 
         // The key was released and the timed-out login forgotten: the retry logs in again.
         const retry = await postTicket(stack.url, { subject: 'Hung login' }, key);
@@ -50,6 +51,7 @@ describe('POST /createticket when Salesforce does not answer', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(Date.now() - started).toBeLessThan(2000);
+        expect(stack.sendbird.calls).toHaveLength(0);
         expect(stack.logs.text()).toContain('could not create the Case');
 
         const next = await postTicket(stack.url, { subject: 'After the hang' });
