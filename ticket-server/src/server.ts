@@ -129,9 +129,11 @@ function toHttpError(error: FastifyError | HttpError): HttpError {
                 'body_too_large',
                 `The request body is over ${BODY_LIMIT_BYTES / 1024} KB.`
             );
+        // A body that is not JSON is bad input like any other (400, the issue's contract), with
+        // its own code so a client can tell what to change.
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
             return new HttpError(
-                415,
+                400,
                 'unsupported_media_type',
                 'Send the ticket as application/json.'
             );
