@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -17,7 +16,7 @@ import {
     type SalesforceSessionSource
 } from './salesforce/session';
 import { KeepAliveTransport } from './salesforce/transport';
-import { contentSecurityPolicy } from './security-headers';
+import { contentSecurityPolicy, helmetHeaders } from './security-headers';
 import { describeValidation } from './validation-message';
 import { SendbirdPlatformClient } from './sendbird/platform-client';
 import type { RetryPolicy } from './sendbird/retry-policy';
@@ -61,13 +60,17 @@ export async function buildServer(
     app.setNotFoundHandler((_request, reply) => {
         reply.code(404).send(new HttpError(404, 'not_found', 'No such page.').toBody());
     });
-    await app.register(fastifyHelmet, {
+    const securityHeaders = await helmetHeaders({
         contentSecurityPolicy: {
             useDefaults: false,
             directives: contentSecurityPolicy(config.sendbird, config.frameAncestors)
         },
         // frame-ancestors decides who may embed the page; X-Frame-Options would forbid it.
         frameguard: false
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+        reply.headers(securityHeaders);
+        done();
     });
     await app.register(fastifyRateLimit, {
         global: false,
