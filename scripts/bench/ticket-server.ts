@@ -18,7 +18,10 @@ const WARMUP_MS = 1_000;
 /** 10 s per variant, in 2 s slices taken in turn, so changing background load hits both alike. */
 const SLICES = 5;
 const SLICE_MS = 2_000;
-/** Each ticket is sent again with the same Idempotency-Key this long after the first. */
+/**
+ * Each ticket is sent again with the same Idempotency-Key: every other one this long after the
+ * first (a concurrent duplicate), the rest once the first answer has arrived (a replay).
+ */
 const RETRY_AFTER_MS = 5;
 
 /** One server under test with its own doubles, in its own process. */
@@ -146,7 +149,9 @@ async function compare(clients: number): Promise<void> {
     const tickets = variants.reduce((sum, v) => sum + v.tally.tickets, 0);
     console.log(
         `throughput ratio: ${(ours.perSecond / tutorial.perSecond).toFixed(2)}× (target ≥ 1.5×). ` +
-            `${tickets} tickets, each sent twice with one Idempotency-Key: ` +
+            `${tickets} tickets, each sent twice with one Idempotency-Key ` +
+            `(${variants.reduce((sum, v) => sum + v.tally.concurrentRetries, 0)} retries while the first ran, ` +
+            `${variants.reduce((sum, v) => sum + v.tally.lateRetries, 0)} after its answer): ` +
             `${ours.duplicates + tutorial.duplicates} duplicate Cases, ${errors} errors.`
     );
 }
