@@ -34,6 +34,8 @@ interface Variant {
     url: string;
     tally: LoadTally;
     cpuMicros: number;
+    /** CPU of this (bench) process during the variant's slices: the load and the doubles. */
+    benchCpuMicros: number;
     casesBefore: number;
     loginsBefore: number;
 }
@@ -74,6 +76,7 @@ async function startVariant(
         url,
         tally: emptyTally(),
         cpuMicros: 0,
+        benchCpuMicros: 0,
         casesBefore: salesforce.cases.size,
         loginsBefore: salesforce.logins().length
     };
@@ -98,11 +101,14 @@ function cpuMicrosOf(child: ChildProcess): Promise<number> {
 
 async function slice(variant: Variant): Promise<void> {
     const before = await cpuMicrosOf(variant.child);
+    const benchBefore = process.cpuUsage();
     await load(
         variant.url,
         { clients: variant.clients, durationMs: SLICE_MS, retryAfterMs: RETRY_AFTER_MS },
         variant.tally
     );
+    const bench = process.cpuUsage(benchBefore);
+    variant.benchCpuMicros += bench.user + bench.system;
     variant.cpuMicros += (await cpuMicrosOf(variant.child)) - before;
 }
 
@@ -120,7 +126,9 @@ function report(variant: Variant): { perSecond: number; line: string; duplicates
         String(tally.replayMismatches).padStart(8),
         String(duplicates).padStart(9),
         String(variant.salesforce.logins().length - variant.loginsBefore).padStart(6),
-        `${Math.round((variant.cpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(10)
+        `${Math.round((variant.cpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(10),
+        (variant.cpuMicros / tally.tickets / 1000).toFixed(2).padStart(8),
+        `${Math.round((variant.benchCpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(9)
     ].join(' ');
     return { perSecond, line, duplicates };
 }
@@ -141,7 +149,7 @@ async function compare(clients: number): Promise<void> {
     const [ours, tutorial] = variants.map(report);
     console.log(`\n${clients} concurrent clients, ${(SLICES * SLICE_MS) / 1000} s each:`);
     console.log(
-        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU`
+        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU ms/ticket bench CPU`
     );
     console.log(ours.line);
     console.log(tutorial.line);
