@@ -1,3 +1,5 @@
+import { jsonOf } from '../test-support/http-double';
+import { signIdentityToken } from '../test-support/identity-token';
 import { sendbirdError } from '../test-support/sendbird-double';
 import { postTicket, startTicketStack, type TicketStack } from '../test-support/stack';
 
@@ -175,8 +177,38 @@ describe('POST /createticket when the channel step fails', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(response.body.error).not.toHaveProperty('caseId');
-        // The user waits for the Case, so a failed Case leaves no orphan Sendbird user.
-        expect(stack.sendbird.calls).toHaveLength(0);
+        // The guest user made alongside the Case is deleted again: no orphan Sendbird user.
+        const userId = jsonOf<{ user_id: string }>(stack.sendbird.calls[0]).user_id;
+        expect(stack.sendbird.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+            'POST /v3/users',
+            `DELETE /v3/users/${userId}`
+        ]);
+        expect(stack.sendbird.users.size).toBe(0);
+    });
+
+    it("keeps a signed-in customer's user when the Case fails (their next ticket reuses it)", async () => {
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
+        const identityToken = await signIdentityToken('customer-42');
+
+        const response = await postTicket(stack.url, { subject: 'Down', identityToken });
+
+        expect(response.status).toBe(502);
+        expect(stack.sendbird.callsTo('DELETE')).toHaveLength(0);
+        expect(stack.sendbird.users.has('customer-42')).toBe(true);
+    });
+
+    it('still answers 502 when the orphan guest cannot be deleted, and logs it', async () => {
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
+        stack.sendbird.inject('DELETE', /^\/v3\/users\//, { status: 503 }, 10);
+
+        const response = await postTicket(stack.url, { subject: 'Both down' });
+
+        expect(response.status).toBe(502);
+        expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
+        expect(stack.sendbird.callsTo('DELETE')).toHaveLength(3);
+        expect(stack.logs.text()).toContain(
+            'could not delete the Sendbird user of a failed ticket'
+        );
     });
 
     it('treats a failed composite subrequest (rolled back by Salesforce) as no Case', async () => {
@@ -206,7 +238,8 @@ describe('POST /createticket when the channel step fails', () => {
 
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
-        expect(stack.sendbird.calls).toHaveLength(0);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        expect(stack.sendbird.users.size).toBe(0);
         expect(stack.logs.text()).toContain('INSUFFICIENT_ACCESS');
     });
 });

@@ -33,7 +33,9 @@ describe('POST /createticket when Salesforce does not answer', () => {
         expect(waited).toBeGreaterThanOrEqual(250);
         expect(waited).toBeLessThan(2000);
         expect(stack.salesforce.logins()).toHaveLength(1);
-        expect(stack.sendbird.calls).toHaveLength(0);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        // The guests made alongside were deleted again.
+        expect(stack.sendbird.users.size).toBe(0);
 
         // The key was released and the timed-out login forgotten: the retry logs in again.
         const retry = await postTicket(stack.url, { subject: 'Hung login' }, key);
@@ -51,7 +53,8 @@ describe('POST /createticket when Salesforce does not answer', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(Date.now() - started).toBeLessThan(2000);
-        expect(stack.sendbird.calls).toHaveLength(0);
+        expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        expect(stack.sendbird.users.size).toBe(0);
         expect(stack.logs.text()).toContain('could not create the Case');
 
         const next = await postTicket(stack.url, { subject: 'After the hang' });

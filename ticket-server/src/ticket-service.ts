@@ -4,7 +4,7 @@ import { HttpError } from './errors';
 import type { TicketCreated } from './contract';
 import type { StoredResponse } from './idempotency';
 import type { CustomerIdentity } from './identity';
-import type { NewCase, SalesforceCases } from './salesforce/cases';
+import type { CreatedCase, NewCase, SalesforceCases } from './salesforce/cases';
 import type { SendbirdTickets } from './sendbird/tickets-api';
 
 /** Sendbird channel URLs: letters, digits and underscore, 4–100 characters. Case Ids qualify. */
@@ -12,12 +12,16 @@ const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 const CHANNEL_NAME_MAX = 100;
 
 /**
- * The tutorial's step 1, made safe: the Case, then the Sendbird user, then the channel
- * (url = Case Id) alongside the session token: three round trips on the critical path. The user
- * waits for the Case so that a Case that fails leaves no user behind. Once the Case exists every
- * outcome is a response to keep (201, or 502 with the caseId); a failure before that throws, so
- * nothing is kept and a retry starts afresh. A 502 from the session token alone keeps how far
- * it got (`resume`), so a retry with the same Idempotency-Key asks only for the token.
+ * The tutorial's step 1, made safe and short: the Case with the Sendbird user alongside, then
+ * the channel (url = Case Id) alongside the session token: two round trips on the critical path.
+ * If the Case fails, a guest user made for it is deleted again (compensation), so a failed
+ * ticket leaves no orphan user; a signed-in customer's user is kept, as their next ticket
+ * reuses it (and another of their requests may be using it right now).
+ *
+ * Once the Case exists every outcome is a response to keep (201, or 502 with the caseId); a
+ * failure before that throws, so nothing is kept and a retry starts afresh. A 502 from the
+ * session token alone keeps how far it got (`resume`), so a retry with the same
+ * Idempotency-Key asks only for the token.
  */
 export class TicketService {
     constructor(
@@ -32,24 +36,34 @@ export class TicketService {
         identity: CustomerIdentity,
         log: FastifyBaseLogger
     ): Promise<StoredResponse> {
-        const created = await this.cases.create(input).catch((error: unknown) => {
+        // The user does not depend on the Case, so it is made while the Case is created.
+        const userReady = this.sendbird.ensureUser(identity.userId, input.name ?? 'Customer').then(
+            (created) => ({ created }),
+            (error: unknown) => ({ error })
+        );
+        let created: CreatedCase;
+        try {
+            created = await this.cases.create(input);
+        } catch (error) {
             log.error({ err: error }, 'Case creation failed');
+            await this.undoUser(identity, await userReady, log);
             throw new HttpError(
                 502,
                 'salesforce_unavailable',
                 'Your ticket could not be created right now. Please try again in a moment.'
             );
-        });
+        }
         const ticket = { caseId: created.id, caseNumber: created.caseNumber };
-        const userReady = CHANNEL_URL.test(created.id)
-            ? this.sendbird.ensureUser(identity.userId, input.name ?? 'Customer').then(
-                  () => undefined,
-                  (error: unknown) => error
-              )
-            : Promise.resolve(new Error(`the Case Id ${created.id} cannot be a channel URL`));
-        const blocker = await userReady;
+        const user = await userReady;
+        const blocker =
+            'error' in user
+                ? user.error
+                : CHANNEL_URL.test(created.id)
+                  ? undefined
+                  : new Error(`the Case Id ${created.id} cannot be a channel URL`);
         if (blocker !== undefined) {
-            log.error({ err: blocker, caseId: created.id }, 'Sendbird user creation failed');
+            const what = 'error' in user ? 'Sendbird user creation failed' : 'unusable Case Id';
+            log.error({ err: blocker, caseId: created.id }, what);
             await this.markChannelMissing(created.id, log);
             return failed('channel_unavailable', ticket, 'chat is unavailable right now');
         }
@@ -123,6 +137,23 @@ export class TicketService {
             ...(this.config.chatWsHost ? { wsHost: this.config.chatWsHost } : {})
         };
         return { statusCode: 201, body };
+    }
+
+    /** Deletes a guest user made for a Case that failed; a signed-in customer's user stays. */
+    private async undoUser(
+        identity: CustomerIdentity,
+        user: { created: boolean } | { error: unknown },
+        log: FastifyBaseLogger
+    ): Promise<void> {
+        if (identity.kind !== 'guest' || !('created' in user) || !user.created) return;
+        try {
+            await this.sendbird.deleteUser(identity.userId);
+        } catch (error) {
+            log.error(
+                { err: error, userId: identity.userId },
+                'could not delete the Sendbird user of a failed ticket'
+            );
+        }
     }
 
     private async markChannelMissing(caseId: string, log: FastifyBaseLogger): Promise<void> {

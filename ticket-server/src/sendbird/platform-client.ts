@@ -14,7 +14,7 @@ interface SendbirdErrorBody {
 export const SENDBIRD_ALREADY_EXISTS = 400202;
 
 export interface PlatformRequest {
-    method: 'GET' | 'POST' | 'PUT';
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
     path: string;
     body?: unknown;
     /** For creates: treat 400202 as success (returns undefined then). */
