@@ -8,14 +8,18 @@ interface Benchmark {
 }
 
 /**
- * `npm run bench`: runs every module in scripts/bench/ in name order. Speed and size targets are
+ * `npm run bench`: runs every module in scripts/bench/ in name order; `npm run bench --
+ * ticket-server` runs only the modules whose names are given. Speed and size targets are
  * measured and printed here, never asserted in timed unit tests.
  */
 async function main(): Promise<void> {
     const dir = path.join(__dirname, 'bench');
+    const only = process.argv.slice(2);
     const files = readdirSync(dir)
         .filter((file) => file.endsWith('.ts'))
+        .filter((file) => only.length === 0 || only.includes(path.basename(file, '.ts')))
         .sort();
+    if (files.length === 0) throw new Error(`no benchmark named ${only.join(', ')}`);
     for (const file of files) {
         const benchmark = (await import(path.join(dir, file))) as Benchmark;
         console.log(`\n== ${benchmark.title} ==`);

@@ -18,7 +18,10 @@ const WARMUP_MS = 1_000;
 /** 10 s per variant, in 2 s slices taken in turn, so changing background load hits both alike. */
 const SLICES = 5;
 const SLICE_MS = 2_000;
-/** Each ticket is sent again with the same Idempotency-Key this long after the first. */
+/**
+ * Each ticket is sent again with the same Idempotency-Key: every other one this long after the
+ * first (a concurrent duplicate), the rest once the first answer has arrived (a replay).
+ */
 const RETRY_AFTER_MS = 5;
 
 /** One server under test with its own doubles, in its own process. */
@@ -31,6 +34,8 @@ interface Variant {
     url: string;
     tally: LoadTally;
     cpuMicros: number;
+    /** CPU of this (bench) process during the variant's slices: the load and the doubles. */
+    benchCpuMicros: number;
     casesBefore: number;
     loginsBefore: number;
 }
@@ -71,6 +76,7 @@ async function startVariant(
         url,
         tally: emptyTally(),
         cpuMicros: 0,
+        benchCpuMicros: 0,
         casesBefore: salesforce.cases.size,
         loginsBefore: salesforce.logins().length
     };
@@ -95,11 +101,14 @@ function cpuMicrosOf(child: ChildProcess): Promise<number> {
 
 async function slice(variant: Variant): Promise<void> {
     const before = await cpuMicrosOf(variant.child);
+    const benchBefore = process.cpuUsage();
     await load(
         variant.url,
         { clients: variant.clients, durationMs: SLICE_MS, retryAfterMs: RETRY_AFTER_MS },
         variant.tally
     );
+    const bench = process.cpuUsage(benchBefore);
+    variant.benchCpuMicros += bench.user + bench.system;
     variant.cpuMicros += (await cpuMicrosOf(variant.child)) - before;
 }
 
@@ -117,7 +126,9 @@ function report(variant: Variant): { perSecond: number; line: string; duplicates
         String(tally.replayMismatches).padStart(8),
         String(duplicates).padStart(9),
         String(variant.salesforce.logins().length - variant.loginsBefore).padStart(6),
-        `${Math.round((variant.cpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(10)
+        `${Math.round((variant.cpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(10),
+        (variant.cpuMicros / tally.tickets / 1000).toFixed(2).padStart(8),
+        `${Math.round((variant.benchCpuMicros / 1000 / (seconds * 1000)) * 100)}%`.padStart(9)
     ].join(' ');
     return { perSecond, line, duplicates };
 }
@@ -138,7 +149,7 @@ async function compare(clients: number): Promise<void> {
     const [ours, tutorial] = variants.map(report);
     console.log(`\n${clients} concurrent clients, ${(SLICES * SLICE_MS) / 1000} s each:`);
     console.log(
-        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU`
+        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU ms/ticket bench CPU`
     );
     console.log(ours.line);
     console.log(tutorial.line);
@@ -146,7 +157,9 @@ async function compare(clients: number): Promise<void> {
     const tickets = variants.reduce((sum, v) => sum + v.tally.tickets, 0);
     console.log(
         `throughput ratio: ${(ours.perSecond / tutorial.perSecond).toFixed(2)}× (target ≥ 1.5×). ` +
-            `${tickets} tickets, each sent twice with one Idempotency-Key: ` +
+            `${tickets} tickets, each sent twice with one Idempotency-Key ` +
+            `(${variants.reduce((sum, v) => sum + v.tally.concurrentRetries, 0)} retries while the first ran, ` +
+            `${variants.reduce((sum, v) => sum + v.tally.lateRetries, 0)} after its answer): ` +
             `${ours.duplicates + tutorial.duplicates} duplicate Cases, ${errors} errors.`
     );
 }

@@ -63,6 +63,17 @@ describe('POST /createticket rejects bad input before any upstream call', () => 
             'invalid_identity_token'
         ],
         [
+            'an identity token issued over 10 minutes ago (though not yet expired)',
+            async () => ({
+                subject: 'x',
+                identityToken: await jwt('u1', {
+                    expires: '1h',
+                    issuedAt: Math.floor(Date.now() / 1000) - 11 * 60
+                })
+            }),
+            'invalid_identity_token'
+        ],
+        [
             'an identity token claiming a guest id',
             async () => ({ subject: 'x', identityToken: await jwt('guest_someone') }),
             'invalid_identity_token'
@@ -98,9 +109,9 @@ describe('POST /createticket rejects bad input before any upstream call', () => 
         expect(response.body.error).toMatchObject({ code: 'invalid_idempotency_key' });
     });
 
-    it('a body that is not JSON → 415 with a JSON error', async () => {
+    it('a body that is not JSON → 400 with a JSON error', async () => {
         const response = await postTicket(stack.url, 'subject=x', { 'content-type': 'text/plain' });
-        expect(response.status).toBe(415);
+        expect(response.status).toBe(400);
         expect(response.body.error).toMatchObject({ code: 'unsupported_media_type' });
     });
 });

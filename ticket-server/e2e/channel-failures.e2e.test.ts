@@ -1,3 +1,5 @@
+import { jsonOf } from '../test-support/http-double';
+import { signIdentityToken } from '../test-support/identity-token';
 import { sendbirdError } from '../test-support/sendbird-double';
 import { postTicket, startTicketStack, type TicketStack } from '../test-support/stack';
 
@@ -133,6 +135,37 @@ describe('POST /createticket when the channel step fails', () => {
         expect(stack.salesforce.callsTo('PATCH')).toHaveLength(0);
     });
 
+    it('resumes at the session token when a token-only failure is retried with its key', async () => {
+        // Three attempts fail the first request; the fourth, the retry's, gets through.
+        stack.sendbird.inject('POST', /token$/, { status: 503 }, 3);
+        const key = { 'idempotency-key': 'key-token-only' };
+
+        const first = await postTicket(stack.url, { subject: 'Token later' }, key);
+        const retry = await postTicket(stack.url, { subject: 'Token later' }, key);
+        const replay = await postTicket(stack.url, { subject: 'Token later' }, key);
+
+        expect(first.status).toBe(502);
+        expect(first.body.error).toMatchObject({ code: 'session_unavailable', caseId: CASE_ID });
+        expect(retry.status).toBe(201);
+        expect(retry.headers.get('idempotent-replayed')).toBeNull();
+        expect(retry.body).toMatchObject({
+            caseId: CASE_ID,
+            channelUrl: CASE_ID,
+            accessToken: 'test-session-token-1'
+        });
+        // The same guest as the first attempt: the one member of the channel.
+        expect(stack.sendbird.channels.get(CASE_ID)?.members).toEqual([retry.body.userId]);
+        expect(replay.status).toBe(201);
+        expect(replay.body).toEqual(retry.body);
+        expect(replay.headers.get('idempotent-replayed')).toBe('true');
+        // Nothing before the token ran again.
+        expect(stack.salesforce.cases.size).toBe(1);
+        expect(stack.salesforce.callsTo('POST', /composite$/)).toHaveLength(1);
+        expect(stack.sendbird.callsTo('POST', /^\/v3\/users$/)).toHaveLength(1);
+        expect(stack.sendbird.callsTo('POST', CHANNELS)).toHaveLength(1);
+        expect(stack.sendbird.callsTo('POST', /token$/)).toHaveLength(4);
+    });
+
     it('creates no channel and no token when the Case cannot be created', async () => {
         stack.salesforce.inject('POST', /composite$/, {
             status: 500,
@@ -144,8 +177,38 @@ describe('POST /createticket when the channel step fails', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(response.body.error).not.toHaveProperty('caseId');
-        // Only the user, created alongside the Case: it has no channel and no token.
-        expect(stack.sendbird.calls.map((c) => c.path)).toEqual(['/v3/users']);
+        // The guest user made alongside the Case is deleted again: no orphan Sendbird user.
+        const userId = jsonOf<{ user_id: string }>(stack.sendbird.calls[0]).user_id;
+        expect(stack.sendbird.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+            'POST /v3/users',
+            `DELETE /v3/users/${userId}`
+        ]);
+        expect(stack.sendbird.users.size).toBe(0);
+    });
+
+    it("keeps a signed-in customer's user when the Case fails (their next ticket reuses it)", async () => {
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
+        const identityToken = await signIdentityToken('customer-42');
+
+        const response = await postTicket(stack.url, { subject: 'Down', identityToken });
+
+        expect(response.status).toBe(502);
+        expect(stack.sendbird.callsTo('DELETE')).toHaveLength(0);
+        expect(stack.sendbird.users.has('customer-42')).toBe(true);
+    });
+
+    it('still answers 502 when the orphan guest cannot be deleted, and logs it', async () => {
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
+        stack.sendbird.inject('DELETE', /^\/v3\/users\//, { status: 503 }, 10);
+
+        const response = await postTicket(stack.url, { subject: 'Both down' });
+
+        expect(response.status).toBe(502);
+        expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
+        expect(stack.sendbird.callsTo('DELETE')).toHaveLength(3);
+        expect(stack.logs.text()).toContain(
+            'could not delete the Sendbird user of a failed ticket'
+        );
     });
 
     it('treats a failed composite subrequest (rolled back by Salesforce) as no Case', async () => {
@@ -176,6 +239,7 @@ describe('POST /createticket when the channel step fails', () => {
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
+        expect(stack.sendbird.users.size).toBe(0);
         expect(stack.logs.text()).toContain('INSUFFICIENT_ACCESS');
     });
 });

@@ -67,7 +67,8 @@ describe('POST /createticket', () => {
             ]
         });
 
-        // The user first; then the channel and the token, side by side, in either order.
+        // The user first (alongside the Case); then the channel and the token, side by side,
+        // in either order.
         const [user, ...rest] = stack.sendbird.calls;
         const sb = [user, ...rest.sort((a, b) => a.path.localeCompare(b.path))];
         expect(sb.map((c) => `${c.method} ${c.path}`)).toEqual([
@@ -209,5 +210,25 @@ describe('POST /createticket', () => {
         const response = await fetch(`${stack.url}/healthz`);
         expect(response.status).toBe(200);
         await expect(response.json()).resolves.toEqual({ status: 'ok' });
+    });
+
+    it("sends helmet's security headers on every response, pages and API alike", async () => {
+        stack = await startTicketStack();
+        const ticket = await fetch(`${stack.url}/createticket`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ subject: 'Headers' })
+        });
+        for (const response of [ticket, await fetch(`${stack.url}/`)]) {
+            expect(response.headers.get('content-security-policy')).toContain(
+                "connect-src 'self' https://api-test-app-id.sendbird.com wss://ws-test-app-id.sendbird.com"
+            );
+            expect(response.headers.get('content-security-policy')).toContain(
+                "frame-ancestors 'self'"
+            );
+            expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+            expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=/);
+            expect(response.headers.get('x-frame-options')).toBeNull();
+        }
     });
 });

@@ -1,3 +1,4 @@
+import { signIdentityToken } from '../test-support/identity-token';
 import { postTicket, startTicketStack, type TicketStack } from '../test-support/stack';
 
 /** The same Idempotency-Key within 24 h gives the first answer and creates nothing more. */
@@ -81,6 +82,63 @@ describe('POST /createticket with an Idempotency-Key', () => {
     it('keeps different keys apart', async () => {
         await postTicket(stack.url, ticket, { 'idempotency-key': 'key-a' });
         await postTicket(stack.url, ticket, { 'idempotency-key': 'key-b' });
+        expect(stack.salesforce.cases.size).toBe(2);
+    });
+});
+
+/**
+ * Keys are scoped to the caller: a replay carries a session token, so another caller who sends
+ * the same key and body must get a ticket of their own, not the first caller's answer.
+ */
+describe('POST /createticket Idempotency-Key scope', () => {
+    let stack: TicketStack;
+
+    afterEach(async () => {
+        await stack.close();
+    });
+
+    const ticket = { subject: 'Same words', email: 'same@example.test' };
+
+    it('keeps two signed-in customers apart, and lets one retry with a freshly signed token', async () => {
+        stack = await startTicketStack();
+        const key = { 'idempotency-key': 'key-shared' };
+        const alice = await postTicket(
+            stack.url,
+            { ...ticket, identityToken: await signIdentityToken('alice') },
+            key
+        );
+        const bob = await postTicket(
+            stack.url,
+            { ...ticket, identityToken: await signIdentityToken('bob') },
+            key
+        );
+        const aliceAgain = await postTicket(
+            stack.url,
+            { ...ticket, identityToken: await signIdentityToken('alice', { expires: '6m' }) },
+            key
+        );
+
+        expect([alice.status, bob.status]).toEqual([201, 201]);
+        expect(bob.body.userId).toBe('bob');
+        expect(bob.body.caseId).not.toBe(alice.body.caseId);
+        expect(bob.body.accessToken).not.toBe(alice.body.accessToken);
+        expect(bob.headers.get('idempotent-replayed')).toBeNull();
+        expect(aliceAgain.body).toEqual(alice.body);
+        expect(aliceAgain.headers.get('idempotent-replayed')).toBe('true');
+        expect(stack.salesforce.cases.size).toBe(2);
+    });
+
+    it('keeps guests at different client addresses apart', async () => {
+        stack = await startTicketStack({ env: { TRUST_PROXY_HOPS: '1' } });
+        const from = (ip: string) => ({ 'idempotency-key': 'key-guest', 'x-forwarded-for': ip });
+        const first = await postTicket(stack.url, ticket, from('198.51.100.7'));
+        const other = await postTicket(stack.url, ticket, from('203.0.113.9'));
+        const again = await postTicket(stack.url, ticket, from('198.51.100.7'));
+
+        expect(other.status).toBe(201);
+        expect(other.body.userId).not.toBe(first.body.userId);
+        expect(other.body.accessToken).not.toBe(first.body.accessToken);
+        expect(again.body).toEqual(first.body);
         expect(stack.salesforce.cases.size).toBe(2);
     });
 });

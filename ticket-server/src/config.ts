@@ -1,3 +1,6 @@
+/** Default bound on one Salesforce call (login or Case), in ms. */
+export const DEFAULT_SALESFORCE_TIMEOUT_MS = 10_000;
+
 /** Everything the ticket server reads from its environment, validated once at start-up. */
 export interface TicketServerConfig {
     port: number;
@@ -21,6 +24,8 @@ export interface SalesforceConfig {
     /** Both set: the username-password flow (password followed by the security token). */
     username?: string;
     password?: string;
+    /** Bound on each Salesforce call (the login, each Case call), in ms. */
+    timeoutMs: number;
 }
 
 export interface SendbirdConfig {
@@ -85,6 +90,11 @@ export function loadConfig(env: Env): TicketServerConfig {
         port,
         rateLimitPerMinute: read.integer('TICKET_RATE_LIMIT_PER_MINUTE', { fallback: 30, min: 1 }),
         trustProxyHops: read.integer('TRUST_PROXY_HOPS', { fallback: 0, min: 0, max: 10 }),
+        salesforceTimeoutMs: read.integer('SF_TIMEOUT_MS', {
+            fallback: DEFAULT_SALESFORCE_TIMEOUT_MS,
+            min: 100,
+            max: 120_000
+        }),
         frameAncestors: (read.optional('TICKET_FRAME_ANCESTORS') ?? "'self'").split(/\s+/),
         chatApiHost: read.url('SENDBIRD_CHAT_API_HOST'),
         chatWsHost: read.url('SENDBIRD_CHAT_WS_HOST', ['ws:', 'wss:'])
@@ -96,6 +106,7 @@ export function loadConfig(env: Env): TicketServerConfig {
             loginUrl: stripSlash(loginUrl!),
             clientId: clientId!,
             clientSecret: clientSecret!,
+            timeoutMs: config.salesforceTimeoutMs,
             ...(username !== undefined && password !== undefined ? { username, password } : {})
         },
         sendbird: {

@@ -6,11 +6,19 @@ import { HttpError } from './errors';
 export interface StoredResponse {
     statusCode: number;
     body: unknown;
+    /**
+     * Set on a failure that kept its progress (e.g. the Case and channel exist, the session
+     * token failed): a later request with the key runs this, from where the work stopped,
+     * instead of replaying the failure.
+     */
+    resume?: () => Promise<StoredResponse>;
 }
 
 interface Entry {
     fingerprint: string;
     response: Promise<StoredResponse>;
+    /** The response once it has arrived (requests arriving later may resume it). */
+    settled?: StoredResponse;
 }
 
 export interface IdempotencyOptions {
@@ -33,7 +41,11 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
  * Runs the work of one `Idempotency-Key` once. A later request with the key gets the stored
  * response; one that arrives while the first is running waits for it and shares its response.
  * A key reused with a different request body is refused (422). Work that throws stored nothing,
- * so its key is released and a retry runs again.
+ * so its key is released and a retry runs again. A stored response with `resume` is not final:
+ * the next request to arrive after it runs `resume` (and requests arriving meanwhile share that
+ * run), so a retry continues from the kept progress.
+ *
+ * Callers scope keys (see the route): a key is only ever looked up for the caller who made it.
  *
  * In memory, for one process: running several instances needs a shared store behind the same
  * interface (e.g. Redis SET NX plus a result key).
@@ -64,14 +76,38 @@ export class IdempotencyStore {
                     'This Idempotency-Key was already used with a different request.'
                 );
             }
-            return { response: await existing.response, replayed: true };
+            const resume = existing.settled?.resume;
+            if (resume === undefined) {
+                return { response: await existing.response, replayed: true };
+            }
+            return {
+                response: await this.start(key, fingerprint, resume, existing),
+                replayed: false
+            };
         }
-        const response = work();
-        this.entries.set(key, { fingerprint, response });
-        response.catch(() => {
-            if (this.entries.get(key)?.response === response) this.entries.delete(key);
-        });
-        return { response: await response, replayed: false };
+        return { response: await this.start(key, fingerprint, work), replayed: false };
+    }
+
+    /** Runs `work` as the key's current entry; if it throws, `previous` (if any) is restored. */
+    private start(
+        key: string,
+        fingerprint: string,
+        work: () => Promise<StoredResponse>,
+        previous?: Entry
+    ): Promise<StoredResponse> {
+        const entry: Entry = { fingerprint, response: work() };
+        this.entries.set(key, entry);
+        entry.response.then(
+            (response) => {
+                entry.settled = response;
+            },
+            () => {
+                if (this.entries.get(key) !== entry) return;
+                if (previous) this.entries.set(key, previous);
+                else this.entries.delete(key);
+            }
+        );
+        return entry.response;
     }
 }
 

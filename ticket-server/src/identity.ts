@@ -11,10 +11,17 @@ export interface CustomerIdentity {
 /** Sendbird user ids we hand out or accept: no path separators or control characters. */
 const USER_ID = /^[A-Za-z0-9_.@:-]{1,80}$/;
 const CLOCK_TOLERANCE_S = 30;
+/**
+ * An identity token older than this (by its `iat`) is refused whatever its `exp` says: it is a
+ * one-shot proof from the host site, so a leaked one (a URL fragment in a screenshot, history,
+ * a shared link) stops working soon.
+ */
+export const MAX_IDENTITY_TOKEN_AGE = '10m';
 
 /**
  * Never lets a caller act as an arbitrary existing Sendbird user: a user id comes either from an
- * HS256 JWT signed with TICKET_IDENTITY_SECRET (its `sub`), or is a new random guest id.
+ * HS256 JWT signed with TICKET_IDENTITY_SECRET (its `sub`, with `exp` and an `iat` at most
+ * MAX_IDENTITY_TOKEN_AGE ago), or is a new random guest id.
  */
 export async function resolveIdentity(
     identityToken: string | undefined,
@@ -29,7 +36,8 @@ export async function resolveIdentity(
         const { payload } = await jwtVerify(identityToken, secret, {
             algorithms: ['HS256'],
             clockTolerance: CLOCK_TOLERANCE_S,
-            requiredClaims: ['sub', 'exp']
+            maxTokenAge: MAX_IDENTITY_TOKEN_AGE,
+            requiredClaims: ['sub', 'exp', 'iat']
         });
         subject = payload.sub;
     } catch (error) {
@@ -50,7 +58,11 @@ function badToken(reason: string): HttpError {
 }
 
 function describe(error: unknown): string {
-    if (error instanceof joseErrors.JWTExpired) return 'it has expired';
+    if (error instanceof joseErrors.JWTExpired) {
+        return error.claim === 'iat'
+            ? `it was issued more than ${MAX_IDENTITY_TOKEN_AGE.replace('m', ' minutes')} ago`
+            : 'it has expired';
+    }
     if (error instanceof joseErrors.JWTClaimValidationFailed) return error.message;
     if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'it is not signed with HS256';
     if (error instanceof joseErrors.JWSSignatureVerificationFailed)

@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -9,13 +8,15 @@ import { loggerOptions } from './logger';
 import { registerCreateTicket } from './routes/create-ticket';
 import { registerHealth } from './routes/health';
 import { DEFAULT_PAGE_DIR, registerPage } from './routes/page';
+import { KeepAliveHttp } from './keep-alive-http';
 import { SalesforceCases } from './salesforce/cases';
 import {
     CachedSessionSource,
     oauthLogin,
     type SalesforceSessionSource
 } from './salesforce/session';
-import { contentSecurityPolicy } from './security-headers';
+import { KeepAliveTransport } from './salesforce/transport';
+import { contentSecurityPolicy, helmetHeaders } from './security-headers';
 import { describeValidation } from './validation-message';
 import { SendbirdPlatformClient } from './sendbird/platform-client';
 import type { RetryPolicy } from './sendbird/retry-policy';
@@ -59,13 +60,17 @@ export async function buildServer(
     app.setNotFoundHandler((_request, reply) => {
         reply.code(404).send(new HttpError(404, 'not_found', 'No such page.').toBody());
     });
-    await app.register(fastifyHelmet, {
+    const securityHeaders = await helmetHeaders({
         contentSecurityPolicy: {
             useDefaults: false,
             directives: contentSecurityPolicy(config.sendbird, config.frameAncestors)
         },
         // frame-ancestors decides who may embed the page; X-Frame-Options would forbid it.
         frameguard: false
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+        reply.headers(securityHeaders);
+        done();
     });
     await app.register(fastifyRateLimit, {
         global: false,
@@ -77,11 +82,15 @@ export async function buildServer(
             )
     });
 
+    const timeoutMs = config.salesforce.timeoutMs;
     const sessions =
-        deps.salesforceSessions ?? new CachedSessionSource(() => oauthLogin(config.salesforce));
-    const platform = new SendbirdPlatformClient(config.sendbird, deps.retryPolicy);
+        deps.salesforceSessions ??
+        new CachedSessionSource(() => oauthLogin(config.salesforce, timeoutMs), timeoutMs);
+    const http = new KeepAliveHttp();
+    app.addHook('onClose', async () => http.close());
+    const platform = new SendbirdPlatformClient(config.sendbird, http, deps.retryPolicy);
     const tickets = new TicketService(
-        new SalesforceCases(sessions),
+        new SalesforceCases(sessions, new KeepAliveTransport(http, timeoutMs)),
         new SendbirdTickets(platform),
         config.sendbird
     );
@@ -123,9 +132,11 @@ function toHttpError(error: FastifyError | HttpError): HttpError {
                 'body_too_large',
                 `The request body is over ${BODY_LIMIT_BYTES / 1024} KB.`
             );
+        // A body that is not JSON is bad input like any other (400, the issue's contract), with
+        // its own code so a client can tell what to change.
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
             return new HttpError(
-                415,
+                400,
                 'unsupported_media_type',
                 'Send the ticket as application/json.'
             );

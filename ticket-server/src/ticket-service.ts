@@ -4,7 +4,7 @@ import { HttpError } from './errors';
 import type { TicketCreated } from './contract';
 import type { StoredResponse } from './idempotency';
 import type { CustomerIdentity } from './identity';
-import type { NewCase, SalesforceCases } from './salesforce/cases';
+import type { CreatedCase, NewCase, SalesforceCases } from './salesforce/cases';
 import type { SendbirdTickets } from './sendbird/tickets-api';
 
 /** Sendbird channel URLs: letters, digits and underscore, 4–100 characters. Case Ids qualify. */
@@ -12,10 +12,16 @@ const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 const CHANNEL_NAME_MAX = 100;
 
 /**
- * The tutorial's step 1, made safe and short: the Case (with the Sendbird user alongside), then
+ * The tutorial's step 1, made safe and short: the Case with the Sendbird user alongside, then
  * the channel (url = Case Id) alongside the session token: two round trips on the critical path.
+ * If the Case fails, a guest user made for it is deleted again (compensation), so a failed
+ * ticket leaves no orphan user; a signed-in customer's user is kept, as their next ticket
+ * reuses it (and another of their requests may be using it right now).
+ *
  * Once the Case exists every outcome is a response to keep (201, or 502 with the caseId); a
- * failure before that throws, so nothing is kept and a retry starts afresh.
+ * failure before that throws, so nothing is kept and a retry starts afresh. A 502 from the
+ * session token alone keeps how far it got (`resume`), so a retry with the same
+ * Idempotency-Key asks only for the token.
  */
 export class TicketService {
     constructor(
@@ -30,36 +36,46 @@ export class TicketService {
         identity: CustomerIdentity,
         log: FastifyBaseLogger
     ): Promise<StoredResponse> {
-        // The Sendbird user does not depend on the Case: create it while the Case is created.
+        // The user does not depend on the Case, so it is made while the Case is created.
         const userReady = this.sendbird.ensureUser(identity.userId, input.name ?? 'Customer').then(
-            () => undefined,
-            (error: unknown) => error
+            (created) => ({ created }),
+            (error: unknown) => ({ error })
         );
-        const created = await this.cases.create(input).catch((error: unknown) => {
+        let created: CreatedCase;
+        try {
+            created = await this.cases.create(input);
+        } catch (error) {
             log.error({ err: error }, 'Case creation failed');
+            await this.undoUser(identity, await userReady, log);
             throw new HttpError(
                 502,
                 'salesforce_unavailable',
                 'Your ticket could not be created right now. Please try again in a moment.'
             );
-        });
+        }
         const ticket = { caseId: created.id, caseNumber: created.caseNumber };
+        const user = await userReady;
+        const blocker =
+            'error' in user
+                ? user.error
+                : CHANNEL_URL.test(created.id)
+                  ? undefined
+                  : new Error(`the Case Id ${created.id} cannot be a channel URL`);
+        if (blocker !== undefined) {
+            const what = 'error' in user ? 'Sendbird user creation failed' : 'unusable Case Id';
+            log.error({ err: blocker, caseId: created.id }, what);
+            await this.markChannelMissing(created.id, log);
+            return failed('channel_unavailable', ticket, 'chat is unavailable right now');
+        }
         // Channel and session token both need only the user, so they run side by side.
-        const blocker = CHANNEL_URL.test(created.id)
-            ? await userReady
-            : new Error(`the Case Id ${created.id} cannot be a channel URL`);
-        const step = <T>(run: () => Promise<T>): Promise<T> =>
-            blocker === undefined ? run() : Promise.reject(blocker);
         const [channel, token] = await Promise.allSettled([
-            step(() =>
-                this.sendbird.createChannel({
-                    channelUrl: created.id,
-                    userId: identity.userId,
-                    name: input.subject.slice(0, CHANNEL_NAME_MAX),
-                    caseNumber: created.caseNumber
-                })
-            ),
-            step(() => this.sendbird.issueSessionToken(identity.userId))
+            this.sendbird.createChannel({
+                channelUrl: created.id,
+                userId: identity.userId,
+                name: input.subject.slice(0, CHANNEL_NAME_MAX),
+                caseNumber: created.caseNumber
+            }),
+            this.sendbird.issueSessionToken(identity.userId)
         ]);
         if (channel.status === 'rejected') {
             log.error(
@@ -70,21 +86,74 @@ export class TicketService {
             return failed('channel_unavailable', ticket, 'chat is unavailable right now');
         }
         if (token.status === 'rejected') {
-            log.error({ err: token.reason, caseId: created.id }, 'Sendbird session token failed');
-            return failed('session_unavailable', ticket, 'the chat could not be opened');
+            return this.tokenFailed(ticket, identity, token.reason, log);
         }
-        const accessToken = token.value;
+        log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
+        return this.success(ticket, identity, token.value);
+    }
+
+    /** The last step again, for a retry after only the session token failed. */
+    private async resumeAtToken(
+        ticket: Ticket,
+        identity: CustomerIdentity,
+        log: FastifyBaseLogger
+    ): Promise<StoredResponse> {
+        let accessToken: string;
+        try {
+            accessToken = await this.sendbird.issueSessionToken(identity.userId);
+        } catch (error) {
+            return this.tokenFailed(ticket, identity, error, log);
+        }
+        log.info({ caseId: ticket.caseId, userKind: identity.kind }, 'ticket resumed');
+        return this.success(ticket, identity, accessToken);
+    }
+
+    private tokenFailed(
+        ticket: Ticket,
+        identity: CustomerIdentity,
+        error: unknown,
+        log: FastifyBaseLogger
+    ): StoredResponse {
+        log.error({ err: error, caseId: ticket.caseId }, 'Sendbird session token failed');
+        return {
+            ...failed('session_unavailable', ticket, 'the chat could not be opened'),
+            // The retry's own request logger is not known yet; this one keeps the request id.
+            resume: () => this.resumeAtToken(ticket, identity, log)
+        };
+    }
+
+    private success(
+        ticket: Ticket,
+        identity: CustomerIdentity,
+        accessToken: string
+    ): StoredResponse {
         const body: TicketCreated = {
             ...ticket,
-            channelUrl: created.id,
+            channelUrl: ticket.caseId,
             userId: identity.userId,
             accessToken,
             appId: this.config.appId,
             ...(this.config.chatApiHost ? { apiHost: this.config.chatApiHost } : {}),
             ...(this.config.chatWsHost ? { wsHost: this.config.chatWsHost } : {})
         };
-        log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
         return { statusCode: 201, body };
+    }
+
+    /** Deletes a guest user made for a Case that failed; a signed-in customer's user stays. */
+    private async undoUser(
+        identity: CustomerIdentity,
+        user: { created: boolean } | { error: unknown },
+        log: FastifyBaseLogger
+    ): Promise<void> {
+        if (identity.kind !== 'guest' || !('created' in user) || !user.created) return;
+        try {
+            await this.sendbird.deleteUser(identity.userId);
+        } catch (error) {
+            log.error(
+                { err: error, userId: identity.userId },
+                'could not delete the Sendbird user of a failed ticket'
+            );
+        }
     }
 
     private async markChannelMissing(caseId: string, log: FastifyBaseLogger): Promise<void> {
@@ -97,11 +166,12 @@ export class TicketService {
     }
 }
 
-function failed(
-    code: string,
-    ticket: { caseId: string; caseNumber: string },
-    what: string
-): StoredResponse {
+interface Ticket {
+    caseId: string;
+    caseNumber: string;
+}
+
+function failed(code: string, ticket: Ticket, what: string): StoredResponse {
     const message = `Your ticket ${ticket.caseNumber} was created, but ${what}. An agent will follow up.`;
     return new HttpError(502, code, message, ticket).toResponse();
 }

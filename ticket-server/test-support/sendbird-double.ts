@@ -12,7 +12,8 @@ interface StoredChannel extends Record<string, unknown> {
 
 /**
  * A test double of the Sendbird Platform API v3, following its documented wire format: the
- * `Api-Token` header, `POST /v3/users`, `POST /v3/group_channels`, `POST /v3/users/{id}/token`,
+ * `Api-Token` header, `POST /v3/users`, `DELETE /v3/users/{id}`, `POST /v3/group_channels`,
+ * `POST /v3/users/{id}/token`,
  * and errors as `{error, code, message}` (400201 not found, 400202 already exists).
  */
 export class SendbirdDouble extends HttpDouble {
@@ -30,6 +31,9 @@ export class SendbirdDouble extends HttpDouble {
         );
         this.route('POST', /^\/v3\/users\/([^/]+)\/token$/, (call, [userId]) =>
             this.authorized(call, () => this.issueToken(call, userId))
+        );
+        this.route('DELETE', /^\/v3\/users\/([^/]+)$/, (call, [userId]) =>
+            this.authorized(call, () => this.deleteUser(userId))
         );
     }
 
@@ -84,6 +88,13 @@ export class SendbirdDouble extends HttpDouble {
                 members: userIds.map((user_id) => ({ user_id }))
             }
         };
+    }
+
+    private deleteUser(userId: string): DoubleResponse {
+        if (!this.users.delete(userId)) {
+            return sendbirdError(400, 400201, `User not found: "${userId}".`);
+        }
+        return { status: 200, body: {} };
     }
 
     private issueToken(call: RecordedCall, userId: string): DoubleResponse {

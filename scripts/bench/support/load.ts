@@ -9,11 +9,22 @@ export interface LoadTally {
     errors: number;
     /** Retries whose answer differed from the first answer. */
     replayMismatches: number;
+    /** Retries sent while the first was running, and after its answer arrived. */
+    concurrentRetries: number;
+    lateRetries: number;
     latencies: number[];
 }
 
 export function emptyTally(): LoadTally {
-    return { tickets: 0, created: 0, errors: 0, replayMismatches: 0, latencies: [] };
+    return {
+        tickets: 0,
+        created: 0,
+        errors: 0,
+        replayMismatches: 0,
+        concurrentRetries: 0,
+        lateRetries: 0,
+        latencies: []
+    };
 }
 
 /** Keep-alive connections for the simulated clients. */
@@ -21,8 +32,9 @@ const clientAgent = new Agent({ keepAlive: true, maxSockets: 200 });
 
 /**
  * `clients` loops until the deadline. Each ticket is sent, and sent again with the same
- * Idempotency-Key `retryAfterMs` later (while the first is usually still running); the latency
- * counted is the first request's.
+ * Idempotency-Key: every other one `retryAfterMs` later (while the first is usually still
+ * running, so it waits for and shares the first answer), the rest once the first answer has
+ * arrived (a replay of the stored answer). The latency counted is the first request's.
  */
 export async function load(
     url: string,
@@ -42,8 +54,13 @@ export async function load(
                 ...r,
                 ms: performance.now() - started
             }));
-            const retry = delay(options.retryAfterMs).then(() => post(url, body, key));
+            const late = i % 2 === 1;
+            const retry = late
+                ? first.then(() => post(url, body, key))
+                : delay(options.retryAfterMs).then(() => post(url, body, key));
             const [a, b] = await Promise.all([first, retry]);
+            if (late) tally.lateRetries++;
+            else tally.concurrentRetries++;
             tally.tickets++;
             tally.latencies.push(a.ms);
             if (a.status === 201) tally.created++;

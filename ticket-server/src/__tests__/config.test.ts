@@ -25,7 +25,8 @@ describe('loadConfig', () => {
         expect(config.salesforce).toEqual({
             loginUrl: 'https://example.my.salesforce.com',
             clientId: 'test-client-id',
-            clientSecret: 'test-client-secret'
+            clientSecret: 'test-client-secret',
+            timeoutMs: 10_000
         });
         expect(config.sendbird.apiUrl).toBe('https://api-ABCD-1234.sendbird.com');
         expect(config.identitySecret).toBeUndefined();
@@ -91,5 +92,13 @@ describe('loadConfig', () => {
         expect(() => loadConfig({ ...valid, SENDBIRD_API_TOKEN: undefined })).toThrow(
             /SENDBIRD_API_TOKEN is missing/
         );
+    });
+
+    it('reads SF_TIMEOUT_MS, the bound on each Salesforce call, and refuses odd values', () => {
+        expect(loadConfig({ ...valid, SF_TIMEOUT_MS: '2500' }).salesforce.timeoutMs).toBe(2500);
+        expect(problemsOf({ ...valid, SF_TIMEOUT_MS: '10s' })).toEqual([
+            expect.stringMatching(/^SF_TIMEOUT_MS is invalid/)
+        ]);
+        expect(problemsOf({ ...valid, SF_TIMEOUT_MS: '5' })).toHaveLength(1);
     });
 });

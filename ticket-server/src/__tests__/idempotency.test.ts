@@ -50,6 +50,54 @@ describe('IdempotencyStore', () => {
         });
     });
 
+    it('continues a kept failure with its resume step on a later request, not a replay', async () => {
+        const store = new IdempotencyStore();
+        const failedAgain: StoredResponse = { statusCode: 502, body: { error: 'token' } };
+        const resume: jest.Mock<Promise<StoredResponse>, []> = jest
+            .fn<Promise<StoredResponse>, []>()
+            .mockResolvedValueOnce({ ...failedAgain, resume: () => resume() })
+            .mockResolvedValueOnce(created);
+        const failed: StoredResponse = { statusCode: 502, body: { error: 'token' }, resume };
+        const work = jest.fn(async () => failed);
+
+        // A duplicate that waited on the first run shares its answer and resumes nothing.
+        const [first, concurrent] = await Promise.all([
+            store.run('k6', {}, work),
+            store.run('k6', {}, work)
+        ]);
+        expect([first.response.statusCode, concurrent.response.statusCode]).toEqual([502, 502]);
+        expect(resume).not.toHaveBeenCalled();
+
+        const second = await store.run('k6', {}, work);
+        expect(second).toMatchObject({ response: { statusCode: 502 }, replayed: false });
+        const [third, waiting] = await Promise.all([
+            store.run('k6', {}, work),
+            store.run('k6', {}, work)
+        ]);
+        expect(third).toEqual({ response: created, replayed: false });
+        expect(waiting).toEqual({ response: created, replayed: true });
+        await expect(store.run('k6', {}, work)).resolves.toEqual({
+            response: created,
+            replayed: true
+        });
+        expect(work).toHaveBeenCalledTimes(1);
+        expect(resume).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the earlier answer when a resume step throws', async () => {
+        const store = new IdempotencyStore();
+        const failed: StoredResponse = {
+            statusCode: 502,
+            body: {},
+            resume: async () => {
+                throw new Error('unexpected');
+            }
+        };
+        await store.run('k7', {}, async () => failed);
+        await expect(store.run('k7', {}, async () => created)).rejects.toThrow('unexpected');
+        await expect(store.run('k7', {}, async () => created)).rejects.toThrow('unexpected');
+    });
+
     it('refuses a key reused with a different request', async () => {
         const store = new IdempotencyStore();
         await store.run('k4', { subject: 'a' }, async () => created);

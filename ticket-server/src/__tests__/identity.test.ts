@@ -3,8 +3,13 @@ import { resolveIdentity } from '../identity';
 
 const secret = new TextEncoder().encode('test-identity-secret-not-a-real-one');
 
-function token(claims: { sub?: string; exp?: string | number }, alg = 'HS256', key = secret) {
+function token(
+    claims: { sub?: string; exp?: string | number; iat?: number | null },
+    alg = 'HS256',
+    key = secret
+) {
     let jwt = new SignJWT({}).setProtectedHeader({ alg });
+    if (claims.iat !== null) jwt = jwt.setIssuedAt(claims.iat);
     if (claims.sub !== undefined) jwt = jwt.setSubject(claims.sub);
     if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
     return jwt.sign(key);
@@ -34,6 +39,17 @@ describe('resolveIdentity', () => {
         ['expired', () => token({ sub: 'c', exp: '-5m' }), /expired/],
         ['without exp', () => token({ sub: 'c' }), /"exp"/],
         ['without sub', () => token({ exp: '5m' }), /"sub"/],
+        ['without iat', () => token({ sub: 'c', exp: '5m', iat: null }), /"iat"/],
+        [
+            'issued 11 minutes ago, though its exp is still ahead',
+            () => token({ sub: 'c', exp: '1h', iat: Math.floor(Date.now() / 1000) - 11 * 60 }),
+            /issued more than 10 minutes ago/
+        ],
+        [
+            'issued in the future',
+            () => token({ sub: 'c', exp: '1h', iat: Math.floor(Date.now() / 1000) + 5 * 60 }),
+            /iat/
+        ],
         ['signed with HS512', () => token({ sub: 'c', exp: '5m' }, 'HS512'), /HS256/],
         [
             'signed with another key',
@@ -49,6 +65,13 @@ describe('resolveIdentity', () => {
             code: 'invalid_identity_token'
         });
         await expect(attempt).rejects.toThrow(reason);
+    });
+
+    it('accepts a token issued 9 minutes ago', async () => {
+        const iat = Math.floor(Date.now() / 1000) - 9 * 60;
+        await expect(
+            resolveIdentity(await token({ sub: 'customer-8', exp: '5m', iat }), secret)
+        ).resolves.toMatchObject({ userId: 'customer-8' });
     });
 
     it('rejects any token when no secret is configured', async () => {

@@ -1,6 +1,7 @@
 import { Connection } from '@jsforce/jsforce-node';
 import { UpstreamError } from '../errors';
 import type { SalesforceSession, SalesforceSessionSource } from './session';
+import type { KeepAliveTransport } from './transport';
 
 /** The REST API version the server speaks (the project's sourceApiVersion). */
 export const SALESFORCE_API_VERSION = '65.0';
@@ -29,11 +30,17 @@ interface CompositeResponse {
     compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }>;
 }
 
-/** Case records through the standard REST API (`sobjects/Case`), with one retry after a 401. */
+/**
+ * Case records through the standard REST API (`sobjects/Case`), with one retry after a 401.
+ * Every call goes through `transport`, which bounds it in time.
+ */
 export class SalesforceCases {
     private readonly connections = new WeakMap<SalesforceSession, Connection>();
 
-    constructor(private readonly sessions: SalesforceSessionSource) {}
+    constructor(
+        private readonly sessions: SalesforceSessionSource,
+        private readonly transport: KeepAliveTransport
+    ) {}
 
     /**
      * Creates a web Case and reads back its number in one round trip: a composite request of
@@ -82,7 +89,9 @@ export class SalesforceCases {
     /** Flags a Case whose channel could not be created, so an agent sees it. */
     async markChannelMissing(caseId: string): Promise<void> {
         await this.call('mark the Case', (conn) =>
-            conn.sobject('Case').update({ Id: caseId, [CHANNEL_MISSING_FIELD]: true })
+            conn.requestPatch(`/sobjects/Case/${encodeURIComponent(caseId)}`, {
+                [CHANNEL_MISSING_FIELD]: true
+            })
         );
     }
 
@@ -112,6 +121,7 @@ export class SalesforceCases {
                 accessToken: session.accessToken,
                 version: SALESFORCE_API_VERSION
             });
+            conn._transport = this.transport;
             this.connections.set(session, conn);
         }
         return conn;
@@ -120,7 +130,15 @@ export class SalesforceCases {
 
 function asUpstream(what: string, error: unknown): UpstreamError {
     if (error instanceof UpstreamError) return error;
-    const { errorCode, message } = error as JsforceError;
+    const { errorCode, message, name } = error as JsforceError;
+    if (name === 'TimeoutError') {
+        return new UpstreamError(
+            'salesforce',
+            `could not ${what}: ${message}`,
+            undefined,
+            'TIMEOUT'
+        );
+    }
     return new UpstreamError(
         'salesforce',
         `could not ${what}: ${errorCode ?? 'error'}: ${message}`,

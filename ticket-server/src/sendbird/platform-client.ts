@@ -1,5 +1,6 @@
 import type { SendbirdConfig } from '../config';
 import { UpstreamError } from '../errors';
+import type { HttpReply, KeepAliveHttp } from '../keep-alive-http';
 import { DEFAULT_RETRY_POLICY, backoffDelay, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** Sendbird's error body: `{error, code, message}`. */
@@ -13,7 +14,7 @@ interface SendbirdErrorBody {
 export const SENDBIRD_ALREADY_EXISTS = 400202;
 
 export interface PlatformRequest {
-    method: 'GET' | 'POST' | 'PUT';
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
     path: string;
     body?: unknown;
     /** For creates: treat 400202 as success (returns undefined then). */
@@ -24,16 +25,25 @@ type Sleep = (ms: number) => Promise<void>;
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A small `fetch` client for the Sendbird Platform API (v3). It retries timeouts, network
- * errors, 5xx and 429 (waiting as long as `X-RateLimit-RetryAfter` says) with backoff, and
- * never retries other 4xx, which would fail the same way again.
+ * A small client for the Sendbird Platform API (v3) over keep-alive HTTP (see KeepAliveHttp for
+ * why not `fetch`). It retries timeouts, network errors, 5xx and 429 (waiting as long as
+ * `X-RateLimit-RetryAfter` says) with backoff, and never retries other 4xx, which would fail
+ * the same way again.
  */
 export class SendbirdPlatformClient {
+    private readonly headers: Record<string, string>;
+
     constructor(
         private readonly config: SendbirdConfig,
+        private readonly http: KeepAliveHttp,
         private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
         private readonly wait: Sleep = sleep
-    ) {}
+    ) {
+        this.headers = {
+            'Api-Token': config.apiToken,
+            'Content-Type': 'application/json; charset=utf8'
+        };
+    }
 
     async request<T>(request: PlatformRequest): Promise<T | undefined> {
         let lastFailure = 'no attempt';
@@ -57,27 +67,24 @@ export class SendbirdPlatformClient {
     }
 
     private async attempt<T>(request: PlatformRequest): Promise<Outcome<T>> {
-        let response: Response;
+        let response: HttpReply;
         try {
-            response = await fetch(`${this.config.apiUrl}/v3${request.path}`, {
+            response = await this.http.exchange({
                 method: request.method,
-                headers: {
-                    'Api-Token': this.config.apiToken,
-                    'Content-Type': 'application/json; charset=utf8'
-                },
+                url: `${this.config.apiUrl}/v3${request.path}`,
+                headers: this.headers,
                 body: request.body === undefined ? undefined : JSON.stringify(request.body),
-                signal: AbortSignal.timeout(this.policy.timeoutMs)
+                timeoutMs: this.policy.timeoutMs
             });
         } catch (error) {
-            const name = (error as Error).name;
+            const { name, code } = error as NodeJS.ErrnoException;
             return {
                 kind: 'retry',
-                reason: name === 'TimeoutError' ? 'timeout' : `network (${name})`
+                reason: name === 'TimeoutError' ? 'timeout' : `network (${code ?? name})`
             };
         }
-        const text = await response.text().catch(() => '');
-        const body = parseJsonObject(text);
-        if (response.ok) {
+        const body = parseJsonObject(response.text);
+        if (response.status >= 200 && response.status < 300) {
             if (body === undefined) return fatal(request, 'a success response that is not JSON');
             return { kind: 'done', value: body as T };
         }
@@ -87,8 +94,12 @@ export class SendbirdPlatformClient {
         }
         const reason = `HTTP ${response.status}${error.code ? ` code ${error.code}` : ''}${error.message ? `: ${error.message}` : ''}`;
         if (response.status === 429) {
-            const header = response.headers.get('X-RateLimit-RetryAfter');
-            return { kind: 'retry', reason, retryAfterMs: retryAfterMs(header) };
+            const header = response.headers['x-ratelimit-retryafter'];
+            return {
+                kind: 'retry',
+                reason,
+                retryAfterMs: retryAfterMs(typeof header === 'string' ? header : null)
+            };
         }
         if (response.status >= 500) return { kind: 'retry', reason };
         return fatal(request, reason, response.status, error.code);

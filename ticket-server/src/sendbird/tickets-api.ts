@@ -18,13 +18,22 @@ export interface TicketChannel {
 export class SendbirdTickets {
     constructor(private readonly client: SendbirdPlatformClient) {}
 
-    /** POST /v3/users; an existing user (400202) is fine. */
-    async ensureUser(userId: string, nickname: string): Promise<void> {
-        await this.client.request({
+    /** POST /v3/users; an existing user (400202) is fine. True when this call created it. */
+    async ensureUser(userId: string, nickname: string): Promise<boolean> {
+        const created = await this.client.request({
             method: 'POST',
             path: '/users',
             body: { user_id: userId, nickname, profile_url: '' },
             alreadyExistsIsSuccess: true
+        });
+        return created !== undefined;
+    }
+
+    /** DELETE /v3/users/{id}: undoes a user made for a ticket that was never created. */
+    async deleteUser(userId: string): Promise<void> {
+        await this.client.request({
+            method: 'DELETE',
+            path: `/users/${encodeURIComponent(userId)}`
         });
     }
 
