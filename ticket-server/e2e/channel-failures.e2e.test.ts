@@ -120,7 +120,8 @@ describe('POST /createticket when the channel step fails', () => {
         const response = await postTicket(stack.url, { subject: 'Long wait' });
 
         expect(response.status).toBe(502);
-        expect(Date.now() - started).toBeLessThan(2000);
+        // Far below the 60 s asked for, with room for a loaded CI machine.
+        expect(Date.now() - started).toBeLessThan(20_000);
         expect(stack.sendbird.callsTo('POST', CHANNELS)).toHaveLength(1);
     });
 

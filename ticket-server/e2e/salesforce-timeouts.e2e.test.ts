@@ -31,7 +31,8 @@ describe('POST /createticket when Salesforce does not answer', () => {
         expect(first.body.error).toMatchObject({ code: 'salesforce_unavailable' });
         expect(concurrent.status).toBe(502);
         expect(waited).toBeGreaterThanOrEqual(250);
-        expect(waited).toBeLessThan(2000);
+        // A hang would last until the test's own timeout (30 s); the margin is for loaded machines.
+        expect(waited).toBeLessThan(10_000);
         expect(stack.salesforce.logins()).toHaveLength(1);
         expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
         // The guests made alongside were deleted again.
@@ -52,7 +53,7 @@ describe('POST /createticket when Salesforce does not answer', () => {
 
         expect(response.status).toBe(502);
         expect(response.body.error).toMatchObject({ code: 'salesforce_unavailable' });
-        expect(Date.now() - started).toBeLessThan(2000);
+        expect(Date.now() - started).toBeLessThan(10_000);
         expect(stack.sendbird.callsTo('POST', /group_channels|token$/)).toHaveLength(0);
         expect(stack.sendbird.users.size).toBe(0);
         expect(stack.logs.text()).toContain('could not create the Case');
