@@ -2,7 +2,14 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkApexPmd } from './checks/apex-pmd';
+import { checkApexSyntax } from './checks/apex-syntax';
+import { checkApexTestClasses } from './checks/apex-test-classes';
+import { checkApexTypes } from './checks/apex-types';
+import { checkMetadata } from './checks/metadata';
 import { DEFECTS, type GateName, type PlantedDefect } from './gate-defects';
+import { formatFinding } from './lib/findings';
+import { MissingToolError, type GateResult } from './lib/gate';
 
 /** What a gate needs of the project; copied for each run so that defects never touch the repo. */
 const PROJECT_FILES = [
@@ -15,21 +22,56 @@ const PROJECT_FILES = [
 ];
 
 const repo = path.resolve(__dirname, '..');
-const bin = (name: string) => path.join(repo, 'node_modules', '.bin', name);
-const gateScript = (name: string) => [
-    bin('tsx'),
-    path.join(repo, 'scripts', 'checks', `${name}.ts`)
-];
 
-/** The same commands `npm test` runs, pointed at a project copy. */
-const GATE_COMMANDS: Record<GateName, (copy: string) => string[]> = {
-    prettier: () => [bin('prettier'), '--check', 'force-app'],
-    'apex-syntax': (copy) => [...gateScript('apex-syntax'), copy],
-    'apex-tests': (copy) => [...gateScript('apex-test-classes'), copy],
-    'apex-types': (copy) => [...gateScript('apex-types'), copy],
-    pmd: (copy) => [...gateScript('apex-pmd'), copy],
-    metadata: (copy) => [...gateScript('metadata'), copy]
+interface GateRun {
+    failed: boolean;
+    output: string;
+}
+
+/** Prettier runs as its CLI, as `npm test` runs it; the plugins resolve from the copy's node_modules. */
+function runPrettier(copy: string): Promise<GateRun> {
+    return new Promise((resolve) => {
+        const child = spawn(
+            path.join(repo, 'node_modules', '.bin', 'prettier'),
+            ['--check', 'force-app'],
+            {
+                cwd: copy
+            }
+        );
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('close', (code) => resolve({ failed: code !== 0, output }));
+    });
+}
+
+/**
+ * The other gates are called in this process: the same functions their commands run, so the
+ * Apex parser warms up once and no `tsx` starts per trial. A gate fails exactly when its
+ * command would exit non-zero: findings, or a missing tool.
+ */
+const GATES: Record<Exclude<GateName, 'prettier'>, (root: string) => Promise<GateResult>> = {
+    'apex-syntax': checkApexSyntax,
+    'apex-tests': checkApexTestClasses,
+    'apex-types': checkApexTypes,
+    pmd: checkApexPmd,
+    metadata: checkMetadata
 };
+
+async function runGate(gate: GateName, copy: string): Promise<GateRun> {
+    if (gate === 'prettier') return runPrettier(copy);
+    try {
+        const { findings, summary } = await GATES[gate](copy);
+        const lines = [...findings.map((finding) => formatFinding(finding, copy)), summary];
+        return { failed: findings.length > 0, output: lines.join('\n') };
+    } catch (error) {
+        const message = error instanceof MissingToolError ? 'cannot run: ' : 'crashed: ';
+        return {
+            failed: true,
+            output: message + String(error instanceof Error ? error.message : error)
+        };
+    }
+}
 
 function copyProject(): string {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'sendbird-gates-'));
@@ -38,17 +80,6 @@ function copyProject(): string {
     // Prettier resolves its plugins from the project folder.
     symlinkSync(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     return copy;
-}
-
-function runGate(gate: GateName, copy: string): Promise<{ code: number | null; output: string }> {
-    const [command, ...args] = GATE_COMMANDS[gate](copy);
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { cwd: copy });
-        let output = '';
-        child.stdout.on('data', (chunk) => (output += chunk));
-        child.stderr.on('data', (chunk) => (output += chunk));
-        child.on('close', (code) => resolve({ code, output }));
-    });
 }
 
 interface Outcome {
@@ -61,8 +92,8 @@ interface Outcome {
 async function baseline(gate: GateName): Promise<Outcome> {
     const copy = copyProject();
     try {
-        const { code, output } = await runGate(gate, copy);
-        const ok = code === 0;
+        const { failed, output } = await runGate(gate, copy);
+        const ok = !failed;
         return {
             label: '(clean copy)',
             gate,
@@ -78,12 +109,12 @@ async function prove(defect: PlantedDefect): Promise<Outcome> {
     const copy = copyProject();
     try {
         defect.plant(copy);
-        const { code, output } = await runGate(defect.gate, copy);
-        const caught = code === 1 && defect.expected.test(output);
+        const { failed, output } = await runGate(defect.gate, copy);
+        const caught = failed && defect.expected.test(output);
         const line = output.split('\n').find((text) => defect.expected.test(text));
         const detail = caught
             ? `caught: ${line?.trim()}`
-            : `NOT CAUGHT (exit ${code}; expected ${defect.expected}):\n${output}`;
+            : `NOT CAUGHT (expected ${defect.expected}):\n${output}`;
         return { label: defect.name, gate: defect.gate, ok: caught, detail };
     } finally {
         rmSync(copy, { recursive: true, force: true });
