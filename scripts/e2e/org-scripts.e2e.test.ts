@@ -5,8 +5,9 @@ import path from 'node:path';
 
 /**
  * The three org scripts run end to end, as an admin runs them, with the project's real sf CLI and
- * no org: every path that does not need Salesforce. HOME is a fresh folder, so no login, alias or
- * default Dev Hub of the machine can be used (org:create could otherwise create a real org).
+ * no org: every path that does not need Salesforce. Each run gets a fresh HOME, so no login, alias
+ * or default Dev Hub of the machine can be used (org:create could otherwise create a real org),
+ * and the runs, mostly sf's start-up, can go side by side.
  */
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -17,13 +18,8 @@ interface Run {
     stderr: string;
 }
 
-let home: string;
-beforeAll(() => {
-    home = mkdtempSync(path.join(os.tmpdir(), 'sendbird-sf-home-'));
-});
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
 function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'sendbird-sf-home-'));
     const childEnv: NodeJS.ProcessEnv = { ...process.env, HOME: home, ...env };
     for (const name of ['SF_TARGET_ORG', 'SF_TARGET_DEV_HUB', 'SENDBIRD_APP_ID']) {
         if (!(name in env)) delete childEnv[name];
@@ -33,14 +29,16 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promi
             TSX,
             [path.join('scripts', script), ...args],
             { cwd: ROOT, env: childEnv },
-            (error, stdout, stderr) =>
-                resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+            (error, stdout, stderr) => {
+                rmSync(home, { recursive: true, force: true });
+                resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+            }
         );
     });
 }
 
 describe('npm run deploy', () => {
-    it('prints the plan with no org', async () => {
+    it.concurrent('prints the plan with no org', async () => {
         const { code, stdout } = await run('deploy.ts', ['--dry-run']);
         expect(code).toBe(0);
         expect(stdout).toContain(
@@ -55,7 +53,7 @@ describe('npm run deploy', () => {
         expect(stdout).toContain('! before a real deploy: No target org.');
     });
 
-    it('stops without an org or app id, saying what it needs', async () => {
+    it.concurrent('stops without an org or app id, saying what it needs', async () => {
         const { code, stderr } = await run('deploy.ts', []);
         expect(code).toBe(1);
         expect(stderr).toContain('No target org. Pass --target-org <alias> or set SF_TARGET_ORG.');
@@ -63,7 +61,7 @@ describe('npm run deploy', () => {
         expect(stderr).toContain('Usage: npm run deploy');
     });
 
-    it('stops before building when it cannot ask the org', async () => {
+    it.concurrent('stops before building when it cannot ask the org', async () => {
         const { code, stdout, stderr } = await run('deploy.ts', ['-o', 'no-such-org-e2e'], {
             SENDBIRD_APP_ID: 'test-app'
         });
@@ -77,7 +75,7 @@ describe('npm run deploy', () => {
 });
 
 describe('npm run org:create and org:test', () => {
-    it('org:create names a Dev Hub that is not logged in', async () => {
+    it.concurrent('org:create names a Dev Hub that is not logged in', async () => {
         const { code, stderr } = await run('org-create.ts', [
             '--target-dev-hub',
             'no-such-hub-e2e'
@@ -86,7 +84,7 @@ describe('npm run org:create and org:test', () => {
         expect(stderr).toContain('You are not logged in to the Dev Hub "no-such-hub-e2e"');
     });
 
-    it('org:test says why sf could not run the tests', async () => {
+    it.concurrent('org:test says why sf could not run the tests', async () => {
         const { code, stdout, stderr } = await run('org-test.ts', ['-o', 'no-such-org-e2e']);
         expect(code).toBe(1);
         expect(stdout).toContain('Asking no-such-org-e2e what it has...');

@@ -48,10 +48,16 @@ export function parseSfJson(stdout: string): SfOutcome {
     };
 }
 
-/** Telemetry and update checks off: the scripts run sf often and must not wait on the network. */
+/**
+ * Telemetry and update checks off: the scripts run sf often and must not wait on the network.
+ * Both autoupdate names are needed: sf honours SF_AUTOUPDATE_DISABLE, but oclif's update hook
+ * reads only SF_DISABLE_AUTOUPDATE, and an npm-installed sf that is given the first name alone
+ * leaves the second unset, so each call spawned a background `sf update --autoupdate`.
+ */
 const QUIET_ENV = {
     SF_DISABLE_TELEMETRY: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true'
 };
 

@@ -36,11 +36,11 @@ describe('projectSf', () => {
     beforeEach(() => {
         root = mkdtempSync(path.join(os.tmpdir(), 'sendbird-sf-'));
         mkdirSync(path.join(root, 'node_modules', '.bin'), { recursive: true });
-        // A stand-in sf that echoes its arguments and one environment variable as sf's JSON.
+        // A stand-in sf that echoes its arguments and some environment variables as sf's JSON.
         const sf = path.join(root, 'node_modules', '.bin', 'sf');
         writeFileSync(
             sf,
-            '#!/bin/sh\nprintf \'{"status":0,"result":{"args":"%s","channel":"%s","telemetry":"%s"}}\' "$*" "$SENDBIRD_CASE_SERVICE_CHANNEL" "$SF_DISABLE_TELEMETRY"\n'
+            '#!/bin/sh\nprintf \'{"status":0,"result":{"args":"%s","channel":"%s","telemetry":"%s","autoupdate":"%s"}}\' "$*" "$SENDBIRD_CASE_SERVICE_CHANNEL" "$SF_DISABLE_TELEMETRY" "$SF_DISABLE_AUTOUPDATE"\n'
         );
         chmodSync(sf, 0o755);
     });
@@ -55,7 +55,13 @@ describe('projectSf', () => {
         expect(await sf.json(['org', 'display'])).toEqual({
             ok: true,
             status: 0,
-            result: { args: 'org display --json', channel: 'Cases', telemetry: 'true' }
+            result: {
+                args: 'org display --json',
+                channel: 'Cases',
+                telemetry: 'true',
+                // oclif's update hook reads this name only; without it each call spawned an updater.
+                autoupdate: 'true'
+            }
         });
     });
 
