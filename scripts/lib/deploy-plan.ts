@@ -157,8 +157,8 @@ export function parseDeployArgs(argv: string[], env: NodeJS.ProcessEnv): DeployO
     return options;
 }
 
-/** The decision for a directory that needs an org feature. */
-function featureDecision(
+/** The decision for a directory that needs an org feature (org:test counts its Apex by it too). */
+export function featureDecision(
     asked: boolean,
     feature: OrgFeature,
     flag: string,

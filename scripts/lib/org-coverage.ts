@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENTWORK_APEX, KNOWLEDGE_DIR, OMNI_CHANNEL_DIR } from './deploy-plan';
+import { AGENTWORK_APEX, featureDecision, KNOWLEDGE_DIR, OMNI_CHANNEL_DIR } from './deploy-plan';
 import { OrgUsageError, parseScriptArgs, wholeNumber } from './org-args';
 import type { OrgFeature, OrgKind } from './org-detect';
 import { listApexFiles, type SfdxProject } from './project';
@@ -88,15 +88,16 @@ export interface ApexScope {
     notes: string[];
 }
 
+/** Why a feature's directory was left out, by npm run deploy's own decision; undefined if it counts. */
 function featureLeftOut(
     asked: boolean,
     feature: OrgFeature,
     dir: string,
-    flag: string
+    flag: string,
+    label: string
 ): string | undefined {
-    if (!asked) return `${dir}: ${flag} given`;
-    if (feature.presence === 'absent') return `${dir}: ${feature.why}`;
-    return undefined;
+    const { decision, why } = featureDecision(asked, feature, flag, label);
+    return decision === 'skip' ? `${dir}: ${why}` : undefined;
 }
 
 /** Which of the project's Apex the org has, by the rules npm run deploy plans with. */
@@ -109,13 +110,15 @@ export function apexScope(
         options.omniChannel,
         org.omniChannel,
         OMNI_CHANNEL_DIR,
-        '--no-omni-channel'
+        '--no-omni-channel',
+        'Omni-Channel'
     );
     const knowledge = featureLeftOut(
         options.knowledge,
         org.knowledge,
         KNOWLEDGE_DIR,
-        '--no-knowledge'
+        '--no-knowledge',
+        'Lightning Knowledge'
     );
     for (const [dir, why] of [
         [OMNI_CHANNEL_DIR, omni],
