@@ -11,12 +11,18 @@ export type GateName =
 export interface PlantedDefect {
     name: string;
     gate: GateName;
+    /** The one file the defect is planted in, relative to the project root. */
+    file: string;
     plant(root: string): void;
-    /** The gate's output must match this: the planted file, and the line where the tool gives one. */
+    /** A finding must match this: the planted file, and the line where the tool gives one. */
     expected: RegExp;
 }
 
 const CLASSES = 'force-app/main/default/classes';
+const PLANTED = `${CLASSES}/Planted.cls`;
+const AGENT_PERMISSION_SET =
+    'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml';
+const SETTINGS_CLASS = `${CLASSES}/SendbirdSettings.cls`;
 
 /** Writes `Planted.cls` (and its meta file unless told not to) whose line 3 holds `statement`. */
 function plantClass(root: string, statement: string, { withMeta = true } = {}): void {
@@ -28,7 +34,7 @@ function plantClass(root: string, statement: string, { withMeta = true } = {}): 
         '}',
         ''
     ].join('\n');
-    writeFileSync(path.join(root, CLASSES, 'Planted.cls'), source);
+    writeFileSync(path.join(root, PLANTED), source);
     if (withMeta) {
         const meta = apexClassMeta(readProject(root).sourceApiVersion);
         writeFileSync(path.join(root, CLASSES, 'Planted.cls-meta.xml'), meta);
@@ -39,18 +45,21 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'Apex type error',
         gate: 'apex-types',
+        file: PLANTED,
         plant: (root) => plantClass(root, "Integer x = 'a';"),
         expected: /Planted\.cls:3:\d+: Error: Incompatible types/
     },
     {
         name: 'call to an unknown method',
         gate: 'apex-types',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'SendbirdSettings.get().noSuchMethod();'),
         expected: /Planted\.cls:3:\d+: Missing: No matching method found for 'noSuchMethod'/
     },
     {
         name: "use of another class's private member",
         gate: 'apex-types',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'Object current = SendbirdSettings.current;'),
         expected:
             /Planted\.cls:3:\d+: Error: SendbirdSettings\.current is private to SendbirdSettings/
@@ -58,6 +67,7 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'reference to Case.No_Such_Field__c',
         gate: 'apex-types',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'Schema.SObjectField f = Case.No_Such_Field__c;'),
         expected:
             /Planted\.cls:3:\d+: Missing: Unknown field 'No_Such_Field__c' on SObject 'Schema\.Case'/
@@ -65,6 +75,7 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'SOQL reading Case.No_Such_Field__c',
         gate: 'apex-types',
+        file: PLANTED,
         plant: (root) =>
             plantClass(root, 'List<Case> c = [SELECT No_Such_Field__c FROM Case WITH USER_MODE];'),
         expected: /Planted\.cls:3:\d+: Missing: Unknown field 'No_Such_Field__c' .*\(in SOQL\)/
@@ -72,6 +83,7 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'SOQL inside a loop',
         gate: 'pmd',
+        file: PLANTED,
         plant: (root) =>
             plantClass(
                 root,
@@ -82,29 +94,30 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'Apex syntax error',
         gate: 'apex-syntax',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'Integer x = ;'),
         expected: /Planted\.cls:3:\d+: mismatched input ';'/
     },
     {
         name: 'class without a _Tests class',
         gate: 'apex-tests',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'Integer x = 1;'),
         expected: /Planted\.cls: Planted has no Planted_Tests class/
     },
     {
         name: '.cls with no meta file',
         gate: 'metadata',
+        file: PLANTED,
         plant: (root) => plantClass(root, 'Integer x = 1;', { withMeta: false }),
         expected: /Planted\.cls: source file has no Planted\.cls-meta\.xml/
     },
     {
         name: 'truncated XML file',
         gate: 'metadata',
+        file: AGENT_PERMISSION_SET,
         plant: (root) => {
-            const file = path.join(
-                root,
-                'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml'
-            );
+            const file = path.join(root, AGENT_PERMISSION_SET);
             const xml = readFileSync(file, 'utf8');
             writeFileSync(file, xml.slice(0, Math.floor(xml.length / 2)));
         },
@@ -113,8 +126,9 @@ export const DEFECTS: PlantedDefect[] = [
     {
         name: 'unformatted file',
         gate: 'prettier',
+        file: SETTINGS_CLASS,
         plant: (root) => {
-            const file = path.join(root, CLASSES, 'SendbirdSettings.cls');
+            const file = path.join(root, SETTINGS_CLASS);
             writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}/g, '\n  '));
         },
         expected: /SendbirdSettings\.cls/

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { MissingToolError } from './gate';
+import type { JavaRuntime } from './jvm-class-cache';
 
 const MIN_JAVA = 11;
 
@@ -17,19 +18,25 @@ export function parseJavaMajor(versionOutput: string): number | undefined {
     return first === 1 && match[2] ? Number(match[2]) : first;
 }
 
-/** The java command to run (JAVA_HOME first), or a MissingToolError that says how to install it. */
-export function requireJava(): string {
+/** The java to run (JAVA_HOME first), or a MissingToolError that says how to install it. */
+export function requireJavaRuntime(): JavaRuntime {
     const javaHome = process.env.JAVA_HOME;
     const command = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
     const probe = spawnSync(command, ['-version'], { encoding: 'utf8' });
     if (probe.error || probe.status !== 0) {
         throw new MissingToolError(`"${command}" was not found. ${HOW_TO_INSTALL}`);
     }
-    const major = parseJavaMajor(`${probe.stderr}${probe.stdout}`);
+    const version = `${probe.stderr}${probe.stdout}`;
+    const major = parseJavaMajor(version);
     if (major === undefined || major < MIN_JAVA) {
         throw new MissingToolError(`"${command}" is Java ${major ?? 'unknown'}. ${HOW_TO_INSTALL}`);
     }
-    return command;
+    return { command, major, version };
+}
+
+/** The java command to run, or a MissingToolError that says how to install it. */
+export function requireJava(): string {
+    return requireJavaRuntime().command;
 }
 
 /**
@@ -39,10 +46,15 @@ export function requireJava(): string {
  */
 export const QUICK_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
 
-/** The jars of apex-ls and PMD, shipped inside the Code Analyzer PMD engine package. */
-export function analyzerClasspath(): string {
+/** The folder of the apex-ls and PMD jars, shipped inside the Code Analyzer PMD engine package. */
+export function analyzerJarDir(): string {
     const engineDir = path.dirname(
         require.resolve('@salesforce/code-analyzer-pmd-engine/package.json')
     );
-    return path.join(engineDir, 'dist', 'java-lib', '*');
+    return path.join(engineDir, 'dist', 'java-lib');
+}
+
+/** The class path of apex-ls and PMD: every jar in analyzerJarDir(). */
+export function analyzerClasspath(): string {
+    return path.join(analyzerJarDir(), '*');
 }

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
-import { analyzerClasspath, QUICK_JVM_OPTIONS, requireJava } from '../../lib/java';
+import {
+    analyzerClasspath,
+    analyzerJarDir,
+    QUICK_JVM_OPTIONS,
+    requireJavaRuntime
+} from '../../lib/java';
+import { classCache } from '../../lib/jvm-class-cache';
 
 export interface ApexLsMessage {
     start: { line: number; offset: number };
@@ -20,8 +26,11 @@ const EXIT_ISSUES = 4;
  * Asynchronous, so that several workspaces can be checked at once.
  */
 export function runApexLs(workspace: string): Promise<ApexLsReport> {
+    const java = requireJavaRuntime();
+    const classes = classCache(java, 'apex-ls', analyzerJarDir());
     const args = [
         ...QUICK_JVM_OPTIONS,
+        ...classes.options,
         '-cp',
         analyzerClasspath(),
         'io.github.apexdevtools.apexls.CheckForIssues',
@@ -31,15 +40,15 @@ export function runApexLs(workspace: string): Promise<ApexLsReport> {
         '--workspace',
         workspace
     ];
-    const java = requireJava();
     return new Promise((resolve, reject) => {
-        const child = spawn(java, args);
+        const child = spawn(java.command, args);
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk) => (stdout += chunk));
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('error', reject);
         child.on('close', (code) => {
+            classes.finish(code === EXIT_CLEAN || code === EXIT_ISSUES);
             if (code !== EXIT_CLEAN && code !== EXIT_ISSUES) {
                 reject(new Error(`apex-ls failed (exit ${code}): ${stderr || stdout}`));
                 return;
