@@ -3,6 +3,7 @@ import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser'
 import type { Finding } from '../lib/findings';
 import { runGateCommand, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
+import { memoBySource } from '../lib/source-memo';
 
 const SHOWN_ALTERNATIVES = 6;
 
@@ -25,16 +26,28 @@ class CollectingListener extends ApexErrorListener {
     }
 }
 
-/** Syntax errors of one Apex source; a `.trigger` parses as a trigger, anything else as a class. */
-export function apexSyntaxErrors(file: string, source: string): Finding[] {
+type SyntaxError = Omit<Finding, 'file'>;
+
+function syntaxErrors(source: string, unit: 'trigger' | 'class'): SyntaxError[] {
     const listener = new CollectingListener();
     const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
-    if (file.endsWith('.trigger')) {
+    if (unit === 'trigger') {
         parser.triggerUnit();
     } else {
         parser.compilationUnit();
     }
-    return listener.errors.map((error) => ({ file, ...error }));
+    return listener.errors;
+}
+
+const triggerSyntaxErrors = memoBySource((source) => syntaxErrors(source, 'trigger'));
+const classSyntaxErrors = memoBySource((source) => syntaxErrors(source, 'class'));
+
+/** Syntax errors of one Apex source; a `.trigger` parses as a trigger, anything else as a class. */
+export function apexSyntaxErrors(file: string, source: string): Finding[] {
+    const errors = file.endsWith('.trigger')
+        ? triggerSyntaxErrors(source)
+        : classSyntaxErrors(source);
+    return errors.map((error) => ({ file, ...error }));
 }
 
 export async function checkApexSyntax(root: string): Promise<GateResult> {

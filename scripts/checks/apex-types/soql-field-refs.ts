@@ -8,6 +8,7 @@ import {
     TypeOfContext,
     ValueContext
 } from '@apexdevtools/apex-parser';
+import { memoBySource } from '../../lib/source-memo';
 
 /** A field that inline SOQL reads, with where it is written in the Apex source. */
 export interface SoqlFieldRef {
@@ -92,10 +93,9 @@ function findQueries(node: TreeNode, found: QueryContext[]): void {
     }
 }
 
-/** Every field read by the inline SOQL of an Apex class or trigger. */
-export function soqlFieldRefs(file: string, source: string): SoqlFieldRef[] {
+function refsIn(source: string, unit: 'trigger' | 'class'): SoqlFieldRef[] {
     const parser = ApexParserFactory.createParser(source);
-    const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
+    const tree = unit === 'trigger' ? parser.triggerUnit() : parser.compilationUnit();
     const queries: QueryContext[] = [];
     findQueries(tree, queries);
     const refs: SoqlFieldRef[] = [];
@@ -103,4 +103,12 @@ export function soqlFieldRefs(file: string, source: string): SoqlFieldRef[] {
         collectScope(query, firstObjectName(query.fromNameList()), aliasesOf(query), refs);
     }
     return refs;
+}
+
+const triggerRefs = memoBySource((source) => refsIn(source, 'trigger'));
+const classRefs = memoBySource((source) => refsIn(source, 'class'));
+
+/** Every field read by the inline SOQL of an Apex class or trigger. */
+export function soqlFieldRefs(file: string, source: string): readonly SoqlFieldRef[] {
+    return file.endsWith('.trigger') ? triggerRefs(source) : classRefs(source);
 }

@@ -8,6 +8,7 @@ import {
     TypeDeclarationContext
 } from '@apexdevtools/apex-parser';
 import type { Finding } from '../../lib/findings';
+import { memoBySource } from '../../lib/source-memo';
 
 /** A private member (field, property, method or nested type) of a top-level class. */
 interface PrivateMember {
@@ -55,7 +56,7 @@ function declaredNames(member: MemberDeclarationContext): string[] {
  * no access modifier is private, as Apex defines it. An overload that is not private makes the
  * name accessible, so that overloads never cause a false alarm.
  */
-function classFacts(source: string): ClassFacts | undefined {
+function parseClassFacts(source: string): ClassFacts | undefined {
     const unit = ApexParserFactory.createParser(source).compilationUnit();
     const type: TypeDeclarationContext | undefined = unit.typeDeclaration();
     const declaration: ClassDeclarationContext | undefined = type?.classDeclaration();
@@ -84,6 +85,31 @@ function classFacts(source: string): ClassFacts | undefined {
     };
 }
 
+const classFacts = memoBySource(parseClassFacts);
+
+/** `Name.member` written in a source (not `a.Name.member`), where the member could be private. */
+interface DottedName {
+    owner: string;
+    member: string;
+    line: number;
+    column: number;
+}
+
+const dottedNames = memoBySource((source): DottedName[] => {
+    const stream = ApexParserFactory.createTokenStream(source);
+    stream.fill();
+    const tokens = stream.tokens.filter((token) => token.channel === 0);
+    return tokens.flatMap((token, index): DottedName[] => {
+        const [dot, member] = [tokens[index + 1], tokens[index + 2]];
+        if (token.type !== ApexLexer.Identifier || dot?.type !== ApexLexer.DOT) return [];
+        if (member?.type !== ApexLexer.Identifier || tokens[index - 1]?.type === ApexLexer.DOT)
+            return [];
+        return [
+            { owner: token.text, member: member.text, line: token.line, column: token.column + 1 }
+        ];
+    });
+});
+
 /**
  * `OtherClass.member` where the member is private to OtherClass: a compile error on the platform
  * that apex-ls does not report. `@TestVisible` members are allowed from `@IsTest` classes only.
@@ -100,28 +126,21 @@ export function privateMemberReferences(sources: ApexSource[]): Finding[] {
     const findings: Finding[] = [];
     for (const { file, source } of sources) {
         const caller = factsByFile.get(file);
-        const stream = ApexParserFactory.createTokenStream(source);
-        stream.fill();
-        const tokens = stream.tokens.filter((token) => token.channel === 0);
-        tokens.forEach((token, index) => {
-            const [dot, member] = [tokens[index + 1], tokens[index + 2]];
-            if (token.type !== ApexLexer.Identifier || dot?.type !== ApexLexer.DOT) return;
-            if (member?.type !== ApexLexer.Identifier || tokens[index - 1]?.type === ApexLexer.DOT)
-                return;
-            const owner = facts.get(token.text.toLowerCase());
-            const declared = owner?.privateMembers.get(member.text.toLowerCase());
-            if (!owner || !declared || owner === caller) return;
-            if (declared.testVisible && caller?.isTest) return;
+        for (const { owner: ownerName, member, line, column } of dottedNames(source)) {
+            const owner = facts.get(ownerName.toLowerCase());
+            const declared = owner?.privateMembers.get(member.toLowerCase());
+            if (!owner || !declared || owner === caller) continue;
+            if (declared.testVisible && caller?.isTest) continue;
             const hint = declared.testVisible
                 ? ' (@TestVisible opens it to test classes only)'
                 : '';
             findings.push({
                 file,
-                line: token.line,
-                column: token.column + 1,
-                message: `Error: ${owner.name}.${member.text} is private to ${owner.name}${hint}`
+                line,
+                column,
+                message: `Error: ${owner.name}.${member} is private to ${owner.name}${hint}`
             });
-        });
+        }
     }
     return findings;
 }
