@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import {
     analyzerClasspath,
     analyzerJarDir,
@@ -22,10 +23,28 @@ const EXIT_CLEAN = 0;
 const EXIT_ISSUES = 4;
 
 /**
- * Runs apex-ls's CheckForIssues over an SFDX workspace (no cache, so runs never go stale).
- * Asynchronous, so that several workspaces can be checked at once.
+ * apex-ls's own analysis cache, under node_modules so that `npm ci` starts it afresh. Entries are
+ * keyed by file content and checked against what they depend on: probed on apex-ls 6.0.2, a warm
+ * cache still reports a call to a method renamed in another class and a field whose metadata was
+ * removed, and takes truncated or empty entries as misses (apex-ls-cache.test.ts keeps the first
+ * two proven). With it, a workspace that differs in one file (every gates-bite copy, the strict
+ * pass) is checked in about 1.1 s instead of 2.6 s.
  */
-export function runApexLs(workspace: string): Promise<ApexLsReport> {
+export const APEX_LS_CACHE_DIR = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'node_modules',
+    '.cache',
+    'apex-ls'
+);
+
+/**
+ * Runs apex-ls's CheckForIssues over an SFDX workspace. Asynchronous, so that several workspaces
+ * can be checked at once.
+ */
+export function runApexLs(workspace: string, cacheDir = APEX_LS_CACHE_DIR): Promise<ApexLsReport> {
     const java = requireJavaRuntime();
     const classes = classCache(java, 'apex-ls', analyzerJarDir());
     const args = [
@@ -34,7 +53,8 @@ export function runApexLs(workspace: string): Promise<ApexLsReport> {
         '-cp',
         analyzerClasspath(),
         'io.github.apexdevtools.apexls.CheckForIssues',
-        '--nocache',
+        '--cacheDir',
+        cacheDir,
         '--format',
         'json',
         '--workspace',
