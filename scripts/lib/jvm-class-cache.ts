@@ -28,6 +28,11 @@ export interface ClassCache {
     finish(succeeded: boolean): void;
 }
 
+/** The options below are HotSpot's (OpenJDK, Temurin, Oracle); other VMs such as OpenJ9 differ. */
+function isHotSpot(java: JavaRuntime): boolean {
+    return /HotSpot|Server VM|Client VM/.test(java.version) && !/OpenJ9/.test(java.version);
+}
+
 /** One archive per runtime and jar set: a change to either (name, size or date) makes a new one. */
 function archiveKey(java: JavaRuntime, jarDir: string): string {
     const hash = createHash('sha256').update(java.version);
@@ -52,7 +57,9 @@ export function classCache(
     jarDir: string,
     cacheDir = DEFAULT_CACHE_DIR
 ): ClassCache {
-    if (java.major < MIN_DYNAMIC_ARCHIVE_JAVA) return { options: [], finish: () => undefined };
+    if (java.major < MIN_DYNAMIC_ARCHIVE_JAVA || !isHotSpot(java)) {
+        return { options: [], finish: () => undefined };
+    }
     const archive = path.join(cacheDir, `${name}-${archiveKey(java, jarDir)}.jsa`);
     if (existsSync(archive)) {
         return {
@@ -71,7 +78,8 @@ export function classCache(
                 return;
             }
             for (const old of readdirSync(cacheDir)) {
-                if (old.startsWith(`${name}-`) && old.endsWith('.jsa')) {
+                const stale = old !== path.basename(archive) && old.startsWith(`${name}-`);
+                if (stale && old.endsWith('.jsa')) {
                     rmSync(path.join(cacheDir, old), { force: true });
                 }
             }

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { classCache, type JavaRuntime } from '../jvm-class-cache';
 
-const JAVA_17: JavaRuntime = { command: 'java', major: 17, version: 'openjdk version "17.0.15"' };
+const JAVA_17: JavaRuntime = {
+    command: 'java',
+    major: 17,
+    version:
+        'openjdk version "17.0.15"\nOpenJDK 64-Bit Server VM (build 17.0.15+6, mixed mode, sharing)'
+};
 
 /** The file a JVM started with these options would write on exit. */
 function pendingArchive(options: string[]): string {
@@ -60,10 +65,15 @@ describe('classCache', () => {
         afterUpdate.finish(true);
         expect(readdirSync(cache)).toHaveLength(1);
 
-        const otherJava = { ...JAVA_17, version: 'openjdk version "17.0.16"' };
+        const otherJava = { ...JAVA_17, version: JAVA_17.version.replaceAll('17.0.15', '17.0.16') };
         expect(classCache(otherJava, 'apex-ls', jars, cache).options.join(' ')).toContain(
             'ArchiveClassesAtExit'
         );
+    });
+
+    it('adds nothing on a VM other than HotSpot, whose options differ', () => {
+        const openJ9 = { ...JAVA_17, version: 'openjdk version "17.0.15"\nEclipse OpenJ9 VM' };
+        expect(classCache(openJ9, 'apex-ls', jars, cache).options).toEqual([]);
     });
 
     it('adds nothing on Java 11 and 12, which cannot write such an archive', () => {
