@@ -26,9 +26,9 @@ class CollectingListener extends ApexErrorListener {
     }
 }
 
-type SyntaxError = Omit<Finding, 'file'>;
+type ApexSyntaxError = Omit<Finding, 'file'>;
 
-function syntaxErrors(source: string, unit: 'trigger' | 'class'): SyntaxError[] {
+function syntaxErrors(source: string, unit: 'trigger' | 'class'): ApexSyntaxError[] {
     const listener = new CollectingListener();
     const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
     if (unit === 'trigger') {
