@@ -2,9 +2,21 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Parcel } from '@parcel/core';
+import { isBuildCurrent, writeBuildStamp } from './build-stamp';
 
 /** Where the customer page is built; the ticket server serves this folder. */
 export const TICKET_PAGE_DIR = path.join('dist', 'ticket-page');
+
+/** What the page was built from; kept beside the served folder, never in it. */
+const TICKET_PAGE_STAMP = path.join('dist', 'ticket-page.inputs.json');
+
+/** Inputs Parcel does not list as assets: this script, the configs it reads, the dependencies. */
+const BUILD_EXTRAS = [
+    path.join('scripts', 'build', 'ticket-page.ts'),
+    path.join('ticket-server', 'page', 'tsconfig.json'),
+    'package.json',
+    'package-lock.json'
+];
 
 /**
  * Browsers the page supports. Parcel loads lazy bundles (UIKit's voice-message encoder) through
@@ -27,6 +39,8 @@ export interface TicketPageBuild {
 /** Builds the ticket server's customer page with Parcel: HTML, hashed JS and CSS, relative URLs. */
 export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
     const distDir = path.join(root, TICKET_PAGE_DIR);
+    // The old stamp goes first: a build that fails halfway must never look current.
+    rmSync(path.join(root, TICKET_PAGE_STAMP), { force: true });
     rmSync(distDir, { recursive: true, force: true });
     const parcel = new Parcel({
         entries: path.join(root, 'ticket-server', 'page', 'index.html'),
@@ -52,6 +66,8 @@ export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
     });
     const { bundleGraph } = await parcel.run();
     const bundles = bundleGraph.getBundles();
+    const inputs = new Set(BUILD_EXTRAS);
+    bundles.forEach((bundle) => bundle.traverseAssets((asset) => void inputs.add(asset.filePath)));
     for (const bundle of bundles.filter((b) => b.type === 'css')) {
         const css = readFileSync(bundle.filePath, 'utf8');
         writeFileSync(bundle.filePath, css.replace(REMOTE_CSS_IMPORT, ''));
@@ -67,5 +83,15 @@ export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
         bytes += content.length;
         brotliBytes += brotli.length;
     }
+    writeBuildStamp(root, TICKET_PAGE_STAMP, inputs);
     return { files: bundles.length, bytes, brotliBytes };
+}
+
+/**
+ * The page as the tests need it: reused when `npm run build` (or an earlier test run) built it
+ * from exactly the current inputs, built otherwise. Returns undefined when it was reused.
+ */
+export async function ensureTicketPage(root: string): Promise<TicketPageBuild | undefined> {
+    if (isBuildCurrent(root, TICKET_PAGE_STAMP, TICKET_PAGE_DIR)) return undefined;
+    return buildTicketPage(root);
 }

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isBuildCurrent, writeBuildStamp } from '../build-stamp';
+
+const STAMP = path.join('dist', 'page.inputs.json');
+const OUTPUT = path.join('dist', 'page');
+
+describe('build stamp', () => {
+    let root: string;
+    const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+    };
+
+    beforeEach(() => {
+        root = mkdtempSync(path.join(os.tmpdir(), 'build-stamp-'));
+        write('src/App.tsx', 'export const App = 1;');
+        write('package-lock.json', '{}');
+        write(path.join(OUTPUT, 'index.html'), '<html></html>');
+        writeBuildStamp(root, STAMP, [path.join(root, 'src/App.tsx'), 'package-lock.json']);
+    });
+
+    afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+    it('is current while no input has changed', () => {
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(true);
+    });
+
+    it('is not current once an input changes or disappears', () => {
+        write('src/App.tsx', 'export const App = 2;');
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+        write('src/App.tsx', 'export const App = 1;');
+        rmSync(path.join(root, 'package-lock.json'));
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+    });
+
+    it('is not current without its output, or with a broken or empty stamp', () => {
+        rmSync(path.join(root, OUTPUT), { recursive: true });
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+        write(path.join(OUTPUT, 'index.html'), '<html></html>');
+        write(STAMP, '{ not json');
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+        write(STAMP, '{}');
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+    });
+
+    it('leaves out node_modules (the lockfile stands for them) and files outside the project', () => {
+        write('node_modules/react/index.js', 'react');
+        writeBuildStamp(root, STAMP, [
+            'src/App.tsx',
+            'node_modules/react/index.js',
+            path.join(os.tmpdir(), 'elsewhere.js')
+        ]);
+        write('node_modules/react/index.js', 'react, patched');
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(true);
+    });
+});
