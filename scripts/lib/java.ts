@@ -18,10 +18,15 @@ export function parseJavaMajor(versionOutput: string): number | undefined {
     return first === 1 && match[2] ? Number(match[2]) : first;
 }
 
+/** Runtimes already probed in this process: `java -version` starts a JVM of its own. */
+const probed = new Map<string, JavaRuntime>();
+
 /** The java to run (JAVA_HOME first), or a MissingToolError that says how to install it. */
 export function requireJavaRuntime(): JavaRuntime {
     const javaHome = process.env.JAVA_HOME;
     const command = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
+    const known = probed.get(command);
+    if (known) return known;
     const probe = spawnSync(command, ['-version'], { encoding: 'utf8' });
     if (probe.error || probe.status !== 0) {
         throw new MissingToolError(`"${command}" was not found. ${HOW_TO_INSTALL}`);
@@ -31,7 +36,9 @@ export function requireJavaRuntime(): JavaRuntime {
     if (major === undefined || major < MIN_JAVA) {
         throw new MissingToolError(`"${command}" is Java ${major ?? 'unknown'}. ${HOW_TO_INSTALL}`);
     }
-    return { command, major, version };
+    const runtime = { command, major, version };
+    probed.set(command, runtime);
+    return runtime;
 }
 
 /** The java command to run, or a MissingToolError that says how to install it. */

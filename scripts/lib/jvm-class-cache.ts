@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-/** Where the archives live: a cache folder that `npm ci` clears with the rest of node_modules. */
-const DEFAULT_CACHE_DIR = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'jvm-cds');
+import { toolCacheDir } from './tool-cache';
 
 /** The first Java that can write an archive of the classes an application loaded (JEP 350). */
 const MIN_DYNAMIC_ARCHIVE_JAVA = 13;
@@ -55,7 +53,7 @@ export function classCache(
     java: JavaRuntime,
     name: string,
     jarDir: string,
-    cacheDir = DEFAULT_CACHE_DIR
+    cacheDir = toolCacheDir('jvm-cds')
 ): ClassCache {
     if (java.major < MIN_DYNAMIC_ARCHIVE_JAVA || !isHotSpot(java)) {
         return { options: [], finish: () => undefined };

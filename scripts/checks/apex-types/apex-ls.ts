@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import {
     analyzerClasspath,
     analyzerJarDir,
@@ -7,6 +6,7 @@ import {
     requireJavaRuntime
 } from '../../lib/java';
 import { classCache } from '../../lib/jvm-class-cache';
+import { toolCacheDir } from '../../lib/tool-cache';
 
 export interface ApexLsMessage {
     start: { line: number; offset: number };
@@ -23,22 +23,14 @@ const EXIT_CLEAN = 0;
 const EXIT_ISSUES = 4;
 
 /**
- * apex-ls's own analysis cache, under node_modules so that `npm ci` starts it afresh. Entries are
- * keyed by file content and checked against what they depend on: probed on apex-ls 6.0.2, a warm
+ * apex-ls's own analysis cache (cleared by `npm ci` with node_modules). Entries are keyed by
+ * file content and checked against what they depend on: probed on apex-ls 6.0.2, a warm
  * cache still reports a call to a method renamed in another class and a field whose metadata was
  * removed, and takes truncated or empty entries as misses (apex-ls-cache.test.ts keeps the first
  * two proven). With it, a workspace that differs in one file (every gates-bite copy, the strict
  * pass) is checked in about 1.1 s instead of 2.6 s.
  */
-export const APEX_LS_CACHE_DIR = path.resolve(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    'node_modules',
-    '.cache',
-    'apex-ls'
-);
+export const APEX_LS_CACHE_DIR = toolCacheDir('apex-ls');
 
 /**
  * Runs apex-ls's CheckForIssues over an SFDX workspace. Asynchronous, so that several workspaces
