@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { checkApexPmd } from './checks/apex-pmd';
 import { checkApexSyntax } from './checks/apex-syntax';
 import { checkApexTestClasses } from './checks/apex-test-classes';
@@ -30,9 +31,12 @@ export interface GateRun {
     output: string;
 }
 
-/** Prettier's `[warn] <file>` lines, without its closing summary line. */
-function prettierFindings(output: string): string[] {
-    return output
+/**
+ * Prettier's `[warn] <file>` lines, without its closing summary line. Colour codes are stripped
+ * first: CI sets FORCE_COLOR, and Prettier then colours the tag (`[\x1b[33mwarn\x1b[39m]`).
+ */
+export function prettierFindings(output: string): string[] {
+    return stripVTControlCharacters(output)
         .split('\n')
         .filter((line) => /^\[(warn|error)\] /.test(line) && !/Code style issues/.test(line))
         .map((line) => line.replace(/^\[(warn|error)\] /, ''));
@@ -44,9 +48,7 @@ function runPrettier(copy: string): Promise<GateRun> {
         const child = spawn(
             path.join(repo, 'node_modules', '.bin', 'prettier'),
             ['--check', 'force-app'],
-            {
-                cwd: copy
-            }
+            { cwd: copy, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } }
         );
         let output = '';
         child.stdout.on('data', (chunk) => (output += chunk));

@@ -1,4 +1,4 @@
-import { judge, type GateRun } from '../prove-gates-bite';
+import { judge, prettierFindings, type GateRun } from '../prove-gates-bite';
 import type { PlantedDefect } from '../gate-defects';
 
 const defect: PlantedDefect = {
@@ -46,5 +46,20 @@ describe('judge', () => {
         const wrongLine =
             'force-app/main/default/classes/Planted.cls:4:1: Error: Incompatible types';
         expect(judge(defect, run([wrongLine])).ok).toBe(false);
+    });
+});
+
+describe('prettierFindings', () => {
+    const file = 'force-app/main/default/classes/SendbirdSettings.cls';
+    const summary = 'Code style issues found in the above file. Run Prettier with --write to fix.';
+
+    it('names each unformatted file and drops the summary line', () => {
+        const output = `Checking formatting...\n[warn] ${file}\n[warn] ${summary}\n`;
+        expect(prettierFindings(output)).toEqual([file]);
+    });
+
+    it('reads the same when Prettier colours its tags (FORCE_COLOR in CI)', () => {
+        const coloured = `Checking formatting...\n[\x1b[33mwarn\x1b[39m] ${file}\n[\x1b[33mwarn\x1b[39m] ${summary}\n`;
+        expect(prettierFindings(coloured)).toEqual([file]);
     });
 });
