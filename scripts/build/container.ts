@@ -1,8 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBuildCurrent, writeBuildStamp, type BuildSettings } from './build-stamp';
 import { bundleProblems, sizeProblem } from './container/checks';
 import { readBundle, type BundleFile } from './container/files';
-import { containerParcel, CONTAINER_SRC, describeParcelError } from './container/parcel';
+import {
+    containerParcel,
+    CONTAINER_SRC,
+    describeParcelError,
+    voiceMessagesSetting
+} from './container/parcel';
+import { VOICE_SWITCH } from './parcel/substitutions';
 import { purgeUnusedUikitRules } from './container/purge-css';
 import { formatSizes, measureFiles, type FileSize } from './container/sizes';
 import { zipFiles } from './container/zip';
@@ -17,6 +24,38 @@ export const CONTAINER_RESOURCE = path.join(
 );
 /** Parcel's production output, zipped into the resource. */
 export const CONTAINER_DIST = path.join('dist', 'container');
+
+/** What the resource was built from; kept beside Parcel's output, never in the resource. */
+const CONTAINER_STAMP = path.join('dist', 'container.inputs.json');
+
+/**
+ * Inputs Parcel does not list as assets: this build's scripts, the Parcel plugins `.parcelrc`
+ * names, the app's configs, and the dependencies (the lockfile stands for node_modules).
+ */
+function buildExtras(root: string): string[] {
+    const scriptDirs = [
+        path.join('scripts', 'build', 'container'),
+        path.join('scripts', 'build', 'parcel')
+    ];
+    const scripts = scriptDirs.flatMap((dir) =>
+        readdirSync(path.join(root, dir))
+            .filter((name) => name.endsWith('.ts'))
+            .map((name) => path.join(dir, name))
+    );
+    return [
+        path.join('scripts', 'build', 'container.ts'),
+        ...scripts,
+        path.join(CONTAINER_SRC, '.parcelrc'),
+        path.join(CONTAINER_SRC, 'tsconfig.json'),
+        'package.json',
+        'package-lock.json'
+    ];
+}
+
+/** The switch that changes the bundle without changing a file. */
+function buildSettings(): BuildSettings {
+    return { [VOICE_SWITCH]: voiceMessagesSetting() };
+}
 
 export interface ContainerBuild {
     files: BundleFile[];
@@ -50,13 +89,19 @@ function purgeStyles(distDir: string, files: BundleFile[]): BundleFile[] {
  */
 export async function buildContainer(root: string): Promise<ContainerBuild> {
     const distDir = path.join(root, CONTAINER_DIST);
+    // The old stamp goes first: a build that fails halfway must never look current.
+    rmSync(path.join(root, CONTAINER_STAMP), { force: true });
     rmSync(distDir, { recursive: true, force: true });
+    const inputs = new Set(buildExtras(root));
     try {
-        await containerParcel(root, {
+        const { bundleGraph } = await containerParcel(root, {
             entries: [path.join(CONTAINER_SRC, 'index.html')],
             distDir,
             mode: 'production'
         }).run();
+        for (const bundle of bundleGraph.getBundles()) {
+            bundle.traverseAssets((asset) => void inputs.add(asset.filePath));
+        }
     } catch (error) {
         throw new Error(`Parcel could not build the container app:\n${describeParcelError(error)}`);
     }
@@ -73,8 +118,20 @@ export async function buildContainer(root: string): Promise<ContainerBuild> {
     const resource = path.join(root, CONTAINER_RESOURCE);
     mkdirSync(path.dirname(resource), { recursive: true });
     writeFileSync(resource, zip);
+    writeBuildStamp(root, CONTAINER_STAMP, inputs, buildSettings());
     const sizes = measureFiles(files);
     console.log(`✔ Container app in ${CONTAINER_RESOURCE}`);
     formatSizes(zip.length, sizes).forEach((line) => console.log(`  ${line}`));
     return { files, sizes, zipBytes: zip.length };
+}
+
+/**
+ * The resource as `npm test` needs it: reused when `npm run build` (or an earlier test run) built
+ * it from exactly the current inputs and settings, built otherwise. Undefined when reused.
+ */
+export async function ensureContainer(root: string): Promise<ContainerBuild | undefined> {
+    if (isBuildCurrent(root, CONTAINER_STAMP, CONTAINER_RESOURCE, buildSettings())) {
+        return undefined;
+    }
+    return buildContainer(root);
 }

@@ -1,21 +1,15 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { buildContainer, CONTAINER_RESOURCE } from './container';
+import { CONTAINER_RESOURCE, ensureContainer } from './container';
 
 /**
- * `npm test` on a fresh clone: the metadata gate needs the container's static resource, which is
- * built, not committed. Build it once when it is missing; otherwise leave `npm run build`'s output.
+ * `npm test`: the metadata gate and the browser tests need the container's static resource,
+ * which is built, not committed. Built unless `npm run build` already built it from the current
+ * sources and settings, so an edit to the app is always what the tests see.
  */
-async function main(root: string): Promise<void> {
-    if (existsSync(path.join(root, CONTAINER_RESOURCE))) {
-        console.log(`✔ ${CONTAINER_RESOURCE} is built; npm run build rebuilds it.`);
-        return;
-    }
-    console.log(`${CONTAINER_RESOURCE} is missing (fresh clone): building it for the gates.`);
-    await buildContainer(root);
-}
-
-main(process.cwd()).catch((error: unknown) => {
-    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-});
+ensureContainer(process.cwd())
+    .then((built) => {
+        if (!built) console.log(`✔ ${CONTAINER_RESOURCE} is current (built from the same inputs).`);
+    })
+    .catch((error: unknown) => {
+        console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+    });

@@ -43,6 +43,24 @@ describe('build stamp', () => {
         expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
         write(STAMP, '{}');
         expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+        write(STAMP, '{ "files": {}, "settings": {} }');
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+    });
+
+    it('is not current when a recorded setting differs, or one is added or dropped', () => {
+        const inputs = ['src/App.tsx'];
+        writeBuildStamp(root, STAMP, inputs, { VOICE: 'off' });
+        expect(isBuildCurrent(root, STAMP, OUTPUT, { VOICE: 'off' })).toBe(true);
+        expect(isBuildCurrent(root, STAMP, OUTPUT, { VOICE: 'on' })).toBe(false);
+        expect(isBuildCurrent(root, STAMP, OUTPUT, {})).toBe(false);
+        expect(isBuildCurrent(root, STAMP, OUTPUT, { VOICE: 'off', MORE: 'x' })).toBe(false);
+    });
+
+    it('takes a single output file as well as a folder', () => {
+        write('dist/app.zip', 'zip');
+        expect(isBuildCurrent(root, STAMP, 'dist/app.zip')).toBe(true);
+        rmSync(path.join(root, 'dist/app.zip'));
+        expect(isBuildCurrent(root, STAMP, 'dist/app.zip')).toBe(false);
     });
 
     it('leaves out node_modules (the lockfile stands for them) and files outside the project', () => {

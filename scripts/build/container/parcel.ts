@@ -29,6 +29,11 @@ export interface ContainerParcelOptions {
     report?: boolean;
 }
 
+/** Whether the build bundles UIKit's voice messages: `on` only when the environment says so. */
+export function voiceMessagesSetting(): 'on' | 'off' {
+    return process.env[VOICE_SWITCH] === 'on' ? 'on' : 'off';
+}
+
 type ParcelOptions = ConstructorParameters<typeof Parcel>[0];
 
 /** One Parcel set-up for the resource build, the dev loop and the test harness. */
@@ -40,7 +45,7 @@ export function containerParcel(root: string, options: ContainerParcelOptions): 
         mode: options.mode,
         env: {
             NODE_ENV: options.mode,
-            [VOICE_SWITCH]: process.env[VOICE_SWITCH] === 'on' ? 'on' : 'off'
+            [VOICE_SWITCH]: voiceMessagesSetting()
         },
         cacheDir: path.join(root, '.parcel-cache'),
         shouldAutoInstall: false,
