@@ -64,6 +64,7 @@ module.exports = {
         'lwc-container-src/src/**/*.{ts,tsx}',
         'ticket-server/src/**/*.ts',
         '!**/__tests__/**',
+        '!**/*.test.{js,ts,tsx}',
         '!scripts/test-support/**',
         '!lwc-container-src/src/test-support/**',
         '!**/node_modules/**'
