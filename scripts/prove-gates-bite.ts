@@ -33,7 +33,8 @@ export interface GateRun {
 
 /**
  * Prettier's `[warn] <file>` lines, without its closing summary line. Colour codes are stripped
- * first: CI sets FORCE_COLOR, and Prettier then colours the tag (`[\x1b[33mwarn\x1b[39m]`).
+ * first: Prettier colours the tag (`[\x1b[33mwarn\x1b[39m]`) when `CI` or `FORCE_COLOR` is set,
+ * even into a pipe (CI systems set `CI`). NO_COLOR is asked for as well.
  */
 export function prettierFindings(output: string): string[] {
     return stripVTControlCharacters(output)
@@ -48,7 +49,7 @@ function runPrettier(copy: string): Promise<GateRun> {
         const child = spawn(
             path.join(repo, 'node_modules', '.bin', 'prettier'),
             ['--check', 'force-app'],
-            { cwd: copy, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } }
+            { cwd: copy, env: { ...process.env, NO_COLOR: '1' } }
         );
         let output = '';
         child.stdout.on('data', (chunk) => (output += chunk));

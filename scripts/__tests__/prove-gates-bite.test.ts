@@ -58,7 +58,7 @@ describe('prettierFindings', () => {
         expect(prettierFindings(output)).toEqual([file]);
     });
 
-    it('reads the same when Prettier colours its tags (FORCE_COLOR in CI)', () => {
+    it('reads the same when Prettier colours its tags (CI=true or FORCE_COLOR)', () => {
         const coloured = `Checking formatting...\n[\x1b[33mwarn\x1b[39m] ${file}\n[\x1b[33mwarn\x1b[39m] ${summary}\n`;
         expect(prettierFindings(coloured)).toEqual([file]);
     });
