@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -18,6 +18,26 @@ function sha256(file: string): string | undefined {
     return existsSync(file)
         ? createHash('sha256').update(readFileSync(file)).digest('hex')
         : undefined;
+}
+
+/** What a build's bundles read, as Parcel reports it (its bundles' `traverseAssets`). */
+interface BundleAssets {
+    traverseAssets(visit: (asset: { filePath: string }) => void): void;
+}
+
+/** The files the bundles were built from, after the extras a build names itself. */
+export function bundleInputs(
+    bundles: readonly BundleAssets[],
+    extras: Iterable<string>
+): Set<string> {
+    const inputs = new Set(extras);
+    bundles.forEach((bundle) => bundle.traverseAssets((asset) => void inputs.add(asset.filePath)));
+    return inputs;
+}
+
+/** Called before a rebuild: a build that fails halfway must never look current. */
+export function forgetBuildStamp(root: string, stampFile: string): void {
+    rmSync(path.join(root, stampFile), { force: true });
 }
 
 /**

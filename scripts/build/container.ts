@@ -1,6 +1,12 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBuildCurrent, writeBuildStamp, type BuildSettings } from './build-stamp';
+import {
+    bundleInputs,
+    forgetBuildStamp,
+    isBuildCurrent,
+    writeBuildStamp,
+    type BuildSettings
+} from './build-stamp';
 import { bundleProblems, sizeProblem } from './container/checks';
 import { readBundle, type BundleFile } from './container/files';
 import {
@@ -89,19 +95,16 @@ function purgeStyles(distDir: string, files: BundleFile[]): BundleFile[] {
  */
 export async function buildContainer(root: string): Promise<ContainerBuild> {
     const distDir = path.join(root, CONTAINER_DIST);
-    // The old stamp goes first: a build that fails halfway must never look current.
-    rmSync(path.join(root, CONTAINER_STAMP), { force: true });
+    forgetBuildStamp(root, CONTAINER_STAMP);
     rmSync(distDir, { recursive: true, force: true });
-    const inputs = new Set(buildExtras(root));
+    let inputs: Set<string>;
     try {
         const { bundleGraph } = await containerParcel(root, {
             entries: [path.join(CONTAINER_SRC, 'index.html')],
             distDir,
             mode: 'production'
         }).run();
-        for (const bundle of bundleGraph.getBundles()) {
-            bundle.traverseAssets((asset) => void inputs.add(asset.filePath));
-        }
+        inputs = bundleInputs(bundleGraph.getBundles(), buildExtras(root));
     } catch (error) {
         throw new Error(`Parcel could not build the container app:\n${describeParcelError(error)}`);
     }

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Parcel } from '@parcel/core';
-import { isBuildCurrent, writeBuildStamp } from './build-stamp';
+import { bundleInputs, forgetBuildStamp, isBuildCurrent, writeBuildStamp } from './build-stamp';
 
 /** Where the customer page is built; the ticket server serves this folder. */
 export const TICKET_PAGE_DIR = path.join('dist', 'ticket-page');
@@ -39,8 +39,7 @@ export interface TicketPageBuild {
 /** Builds the ticket server's customer page with Parcel: HTML, hashed JS and CSS, relative URLs. */
 export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
     const distDir = path.join(root, TICKET_PAGE_DIR);
-    // The old stamp goes first: a build that fails halfway must never look current.
-    rmSync(path.join(root, TICKET_PAGE_STAMP), { force: true });
+    forgetBuildStamp(root, TICKET_PAGE_STAMP);
     rmSync(distDir, { recursive: true, force: true });
     const parcel = new Parcel({
         entries: path.join(root, 'ticket-server', 'page', 'index.html'),
@@ -66,8 +65,6 @@ export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
     });
     const { bundleGraph } = await parcel.run();
     const bundles = bundleGraph.getBundles();
-    const inputs = new Set(BUILD_EXTRAS);
-    bundles.forEach((bundle) => bundle.traverseAssets((asset) => void inputs.add(asset.filePath)));
     for (const bundle of bundles.filter((b) => b.type === 'css')) {
         const css = readFileSync(bundle.filePath, 'utf8');
         writeFileSync(bundle.filePath, css.replace(REMOTE_CSS_IMPORT, ''));
@@ -83,7 +80,7 @@ export async function buildTicketPage(root: string): Promise<TicketPageBuild> {
         bytes += content.length;
         brotliBytes += brotli.length;
     }
-    writeBuildStamp(root, TICKET_PAGE_STAMP, inputs);
+    writeBuildStamp(root, TICKET_PAGE_STAMP, bundleInputs(bundles, BUILD_EXTRAS));
     return { files: bundles.length, bytes, brotliBytes };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isBuildCurrent, writeBuildStamp } from '../build-stamp';
+import { bundleInputs, forgetBuildStamp, isBuildCurrent, writeBuildStamp } from '../build-stamp';
 
 const STAMP = path.join('dist', 'page.inputs.json');
 const OUTPUT = path.join('dist', 'page');
@@ -72,5 +72,27 @@ describe('build stamp', () => {
         ]);
         write('node_modules/react/index.js', 'react, patched');
         expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(true);
+    });
+
+    it('is not current once forgotten (before a rebuild)', () => {
+        forgetBuildStamp(root, STAMP);
+        expect(isBuildCurrent(root, STAMP, OUTPUT)).toBe(false);
+    });
+
+    it("collects the extras and every bundle's assets, once each", () => {
+        const bundle = (...files: string[]) => ({
+            traverseAssets: (visit: (asset: { filePath: string }) => void) =>
+                files.forEach((filePath) => visit({ filePath }))
+        });
+        const inputs = bundleInputs(
+            [bundle('/p/src/App.tsx', '/p/src/api.ts'), bundle('/p/src/api.ts', '/p/index.css')],
+            ['package-lock.json']
+        );
+        expect([...inputs]).toEqual([
+            'package-lock.json',
+            '/p/src/App.tsx',
+            '/p/src/api.ts',
+            '/p/index.css'
+        ]);
     });
 });
