@@ -96,11 +96,8 @@ export async function checkApexTypes(root: string): Promise<GateResult> {
     const project = readProject(root);
     const strict = createStrictWorkspace(project);
     try {
-        // The two passes are independent; running them together halves the wait on two cores.
-        const [normalReport, strictReport] = await Promise.all([
-            runApexLs(root),
-            runApexLs(strict.dir)
-        ]);
+        const normalReport = await runApexLs(root);
+        const strictReport = await runApexLs(strict.dir);
         const sources = listApexFiles(project).map((file) => ({
             file,
             source: readFileSync(file, 'utf8')

@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { apexClassMeta } from '../../../lib/apex-class-meta';
 import { runApexLs, type ApexLsReport } from '../apex-ls';
 
 /**
- * The apex-types gate keeps apex-ls's analysis cache between runs. These runs prove, on the
- * apex-ls this project pins, that a warm cache never hides a change in what a class depends on.
+ * The apex-types gate keeps apex-ls's analysis cache between runs, and one apex-ls server checks
+ * every workspace of a process. These runs prove, on the apex-ls this project pins, that neither
+ * a warm cache nor a workspace checked before hides a change in what a class depends on.
  * They need Java, as the gate does, and fail with how to install it when it is missing.
  */
 const CLASSES = path.join('force-app', 'main', 'default', 'classes');
@@ -72,6 +73,16 @@ describe('apex-ls with its cache', () => {
         writeClass('Helper', 'public class Helper { public static Integer bar() { return 1; } }\n');
         expect(messages(await runApexLs(workspace, cacheDir))).toEqual([
             "Caller.cls: No matching method found for 'foo' on 'Helper' taking no arguments"
+        ]);
+    }, 60_000);
+
+    it('reports a field that only a workspace checked before declares', async () => {
+        await warmCache();
+        const other = `${workspace}-without-field`;
+        cpSync(workspace, other, { recursive: true });
+        rmSync(path.join(other, CASE_FIELD));
+        expect(messages(await runApexLs(other, cacheDir))).toEqual([
+            "Caller.cls: Unknown field 'Thing__c' on SObject 'Schema.Case'"
         ]);
     }, 60_000);
 
