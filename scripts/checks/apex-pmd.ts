@@ -8,7 +8,7 @@ import {
 } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import type { Finding } from '../lib/findings';
-import { runGateCommand, type GateResult } from '../lib/gate';
+import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { QUICK_JVM_OPTIONS, requireJava } from '../lib/java';
 import { listApexFiles, readProject } from '../lib/project';
 
@@ -62,6 +62,8 @@ export async function checkApexPmd(root: string): Promise<GateResult> {
     };
 }
 
+export const apexPmdGate: Gate = { name: 'PMD', check: checkApexPmd };
+
 if (require.main === module) {
-    void runGateCommand('PMD', checkApexPmd);
+    void runGateCommand(apexPmdGate);
 }

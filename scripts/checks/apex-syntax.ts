@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import type { Finding } from '../lib/findings';
-import { runGateCommand, type GateResult } from '../lib/gate';
+import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
 import { memoBySource } from '../lib/source-memo';
 
@@ -56,6 +56,8 @@ export async function checkApexSyntax(root: string): Promise<GateResult> {
     return { findings, summary: `${files.length} Apex files parsed.` };
 }
 
+export const apexSyntaxGate: Gate = { name: 'Apex syntax', check: checkApexSyntax };
+
 if (require.main === module) {
-    void runGateCommand('Apex syntax', checkApexSyntax);
+    void runGateCommand(apexSyntaxGate);
 }

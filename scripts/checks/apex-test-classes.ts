@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../lib/findings';
-import { runGateCommand, type GateResult } from '../lib/gate';
+import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
 
 const TEST_SUFFIX = '_Tests';
@@ -37,6 +37,8 @@ export async function checkApexTestClasses(root: string): Promise<GateResult> {
     };
 }
 
+export const apexTestClassesGate: Gate = { name: 'Apex test classes', check: checkApexTestClasses };
+
 if (require.main === module) {
-    void runGateCommand('Apex test classes', checkApexTestClasses);
+    void runGateCommand(apexTestClassesGate);
 }

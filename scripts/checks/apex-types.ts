@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../lib/findings';
-import { runGateCommand, type GateResult } from '../lib/gate';
+import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
 import { runApexLs, type ApexLsMessage, type ApexLsReport } from './apex-types/apex-ls';
 import { createStrictWorkspace, type StrictWorkspace } from './apex-types/strict-workspace';
@@ -116,6 +116,8 @@ export async function checkApexTypes(root: string): Promise<GateResult> {
     }
 }
 
+export const apexTypesGate: Gate = { name: 'Apex types (apex-ls)', check: checkApexTypes };
+
 if (require.main === module) {
-    void runGateCommand('Apex types (apex-ls)', checkApexTypes);
+    void runGateCommand(apexTypesGate);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDeployPackage } from '../lib/deploy-package';
-import { runGateCommand, type GateResult } from '../lib/gate';
+import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listPackageFiles, readProject } from '../lib/project';
 import { apiVersionsAbove } from './metadata/api-version';
 import { brokenAuraExpressions } from './metadata/aura-expressions';
@@ -62,6 +62,8 @@ export async function checkMetadata(root: string, output?: PackageOutput): Promi
     }
 }
 
+export const metadataGate: Gate = { name: 'Metadata deployability', check: checkMetadata };
+
 if (require.main === module) {
-    void runGateCommand('Metadata deployability', checkMetadata);
+    void runGateCommand(metadataGate);
 }

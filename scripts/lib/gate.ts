@@ -7,36 +7,50 @@ export interface GateResult {
     summary: string;
 }
 
+/** A gate: a check of a project folder, and the name its report goes under. */
+export interface Gate {
+    name: string;
+    check(root: string): Promise<GateResult>;
+}
+
 /** A tool a gate needs is not installed. The message says how to get it. */
 export class MissingToolError extends Error {}
 
-/**
- * Runs one gate as a command: `tsx scripts/checks/<gate>.ts [projectDir]`.
- * Prints each finding as `file:line:col: message` and exits 1 on findings, 2 on a missing tool,
- * so a missing tool can never look like a pass.
- */
-export async function runGateCommand(
-    name: string,
-    check: (root: string) => Promise<GateResult>
-): Promise<void> {
-    const root = path.resolve(process.argv[2] ?? process.cwd());
-    try {
-        const { findings, summary } = await check(root);
-        for (const finding of findings) {
-            console.error(formatFinding(finding, root));
-        }
-        if (findings.length > 0) {
-            console.error(`✖ ${name}: ${findings.length} problem(s). ${summary}`);
-            process.exitCode = 1;
-        } else {
-            console.log(`✔ ${name}: ${summary}`);
-        }
-    } catch (error) {
+const EXIT_FINDINGS = 1;
+const EXIT_MISSING_TOOL = 2;
+
+/** Prints one gate's outcome and returns the exit code it calls for. */
+function report(gate: Gate, outcome: PromiseSettledResult<GateResult>, root: string): number {
+    if (outcome.status === 'rejected') {
+        const error: unknown = outcome.reason;
         if (error instanceof MissingToolError) {
-            console.error(`✖ ${name} cannot run: ${error.message}`);
-            process.exitCode = 2;
-            return;
+            console.error(`✖ ${gate.name} cannot run: ${error.message}`);
+            return EXIT_MISSING_TOOL;
         }
-        throw error;
+        console.error(`✖ ${gate.name} crashed:`, error);
+        return EXIT_FINDINGS;
     }
+    const { findings, summary } = outcome.value;
+    for (const finding of findings) {
+        console.error(formatFinding(finding, root));
+    }
+    if (findings.length > 0) {
+        console.error(`✖ ${gate.name}: ${findings.length} problem(s). ${summary}`);
+        return EXIT_FINDINGS;
+    }
+    console.log(`✔ ${gate.name}: ${summary}`);
+    return 0;
+}
+
+/**
+ * Runs gates as one command: `tsx scripts/checks/<gate>.ts [projectDir]`. Several gates run side
+ * by side in this process and report in the order given. Each finding prints as
+ * `file:line:col: message`; the command exits 1 on findings (or a crash), 2 on a missing tool, so
+ * a missing tool can never look like a pass.
+ */
+export async function runGateCommand(...gates: Gate[]): Promise<void> {
+    const root = path.resolve(process.argv[2] ?? process.cwd());
+    const outcomes = await Promise.allSettled(gates.map((gate) => gate.check(root)));
+    const codes = gates.map((gate, index) => report(gate, outcomes[index], root));
+    process.exitCode = Math.max(0, ...codes);
 }
