@@ -156,7 +156,8 @@ async function inPool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[
     return results;
 }
 
-async function main(): Promise<void> {
+/** Plants every defect and reports each; the exit code it calls for: 1 when one got through. */
+export async function proveGatesBite(): Promise<number> {
     const started = Date.now();
     const outcomes = await inPool(
         DEFECTS.map((defect) => () => prove(defect)),
@@ -173,12 +174,12 @@ async function main(): Promise<void> {
         console.error(
             `✖ ${failed} gate check(s) failed: a gate that lets a planted defect through is a bug.`
         );
-        process.exitCode = 1;
-    } else {
-        console.log(
-            `✔ All ${DEFECTS.length} planted defects were caught by their gate (${seconds}s).`
-        );
+        return 1;
     }
+    console.log(`✔ All ${DEFECTS.length} planted defects were caught by their gate (${seconds}s).`);
+    return 0;
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+    void proveGatesBite().then((code) => (process.exitCode = code));
+}

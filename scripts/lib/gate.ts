@@ -46,11 +46,12 @@ function report(gate: Gate, outcome: PromiseSettledResult<GateResult>, root: str
  * Runs gates as one command: `tsx scripts/checks/<gate>.ts [projectDir]`. Several gates run side
  * by side in this process and report in the order given. Each finding prints as
  * `file:line:col: message`; the command exits 1 on findings (or a crash), 2 on a missing tool, so
- * a missing tool can never look like a pass.
+ * a missing tool can never look like a pass. Returns that exit code too.
  */
-export async function runGateCommand(...gates: Gate[]): Promise<void> {
+export async function runGateCommand(...gates: Gate[]): Promise<number> {
     const root = path.resolve(process.argv[2] ?? process.cwd());
     const outcomes = await Promise.allSettled(gates.map((gate) => gate.check(root)));
     const codes = gates.map((gate, index) => report(gate, outcomes[index], root));
     process.exitCode = Math.max(0, ...codes);
+    return process.exitCode;
 }
