@@ -101,6 +101,31 @@ describe('c-sendbird-case-conversation', () => {
     });
 
     describe('shows', () => {
+        it('that the transcript is still being fetched when the handoff could not read it', async () => {
+            const element = await mount({
+                conversation: {
+                    ...CONVERSATION,
+                    transcriptId: null,
+                    transcriptTitle: null,
+                    transcriptMissing: true
+                }
+            });
+
+            expect($(element, 'a.transcript')).toBeNull();
+            expect(text(element, '.transcript-pending')).toMatch(
+                /^Not on the Case yet: Sendbird could not give it at the handoff, and it\s+is being fetched\./
+            );
+        });
+
+        it('nothing about a transcript for a Case that never had one', async () => {
+            const element = await mount({
+                conversation: { ...CONVERSATION, transcriptId: null, transcriptMissing: false }
+            });
+
+            expect($(element, 'a.transcript')).toBeNull();
+            expect($(element, '.transcript-pending')).toBeNull();
+        });
+
         it('the channel, the AI summary, the transcript and the members', async () => {
             const element = await mount();
 
