@@ -193,7 +193,7 @@ describe('projectApex on this project', () => {
         expect(units.some((unit) => unit.name.endsWith('_Tests'))).toBe(false);
     });
 
-    it('counts only what an org without Omni-Channel has', () => {
+    it('counts only what an org without Omni-Channel and Knowledge has', () => {
         const project = readProject(path.resolve(__dirname, '../../..'));
         const all = projectApex(project).map((unit) => unit.name);
         const scope = apexScope(facts('organization-sandbox', 'objects-plain'), everything);
@@ -202,7 +202,12 @@ describe('projectApex on this project', () => {
         expect(counted).not.toContain('SendbirdAgentWorkSync');
         expect(counted).not.toContain('SendbirdAgentWorkTrigger');
         expect(counted).toContain('SendbirdApi');
-        expect(all.length - counted.length).toBe(2);
+        expect(counted).toContain('SendbirdKnowledgePush');
+        expect(all.filter((name) => !counted.includes(name))).toEqual([
+            'SendbirdAgentWorkSync',
+            'SendbirdAgentWorkTrigger',
+            'SendbirdKnowledgeArticleSelector'
+        ]);
     });
 
     it('counts the routing metadata but not the AgentWork Apex in production', () => {
