@@ -58,21 +58,30 @@ const OMNI_CHANNEL_OBJECTS = [
     'userservicepresence'
 ];
 
-/** The Apex each production plan deploys and the tests it runs, from `planDeploy` itself. */
-export function planApex(project: SfdxProject): PlanApex[] {
+const apexName = (file: string) => path.basename(file).replace(/\.(cls|trigger)$/, '');
+
+/**
+ * The Apex classes and triggers of each package directory, as `planDeploy` takes components
+ * (the plan needs only these; SDR would also want the built static resource).
+ */
+export function apexComponents(project: SfdxProject): PackageDirectoryComponents[] {
     const apexFiles = listApexFiles(project);
-    const nameOf = (file: string) => path.basename(file).replace(/\.(cls|trigger)$/, '');
-    const byName = new Map(apexFiles.map((file) => [nameOf(file), file]));
-    // The plan needs only the Apex of each directory (SDR would also want built resources).
-    const components: PackageDirectoryComponents[] = project.packageDirectories.map((dir) => ({
+    return project.packageDirectories.map((dir) => ({
         dir: path.relative(project.root, dir).split(path.sep).join('/'),
         components: apexFiles
             .filter((file) => file.startsWith(dir + path.sep))
             .map((file) => ({
                 type: file.endsWith('.trigger') ? 'ApexTrigger' : 'ApexClass',
-                fullName: nameOf(file)
+                fullName: apexName(file)
             }))
     }));
+}
+
+/** The Apex each production plan deploys and the tests it runs, from `planDeploy` itself. */
+export function planApex(project: SfdxProject): PlanApex[] {
+    const apexFiles = listApexFiles(project);
+    const byName = new Map(apexFiles.map((file) => [apexName(file), file]));
+    const components = apexComponents(project);
     return PLANS.map(({ name, omniChannel, knowledge }) => {
         const plan: DeployPlan = planDeploy(
             project,
