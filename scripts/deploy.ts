@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const sf = projectSf(root);
     if (options.targetOrg) console.log(`Asking ${options.targetOrg} what it has...`);
     const org = options.targetOrg
-        ? await describeOrg(sf, options.targetOrg)
+        ? await describeOrg(sf, options.targetOrg, options.integrationUser)
         : unknownOrg('no target org');
     const plan = planDeploy(project, options, process.env, org, listComponents(project));
     if (options.dryRun) {
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     if (plan.problems.length > 0) {
         throw new DeployUsageError(`${plan.problems.join('\n')}\n${DEPLOY_USAGE}`);
     }
+    for (const prerequisite of plan.prerequisites) console.log(`! ${prerequisite}`);
     // The build and every sf command fill the placeholders from this environment.
     Object.assign(process.env, plan.env);
     await build(root);

@@ -5,7 +5,14 @@ import { readProject } from './lib/project';
 
 /** The gate commands a defect can be caught by; each runs against a project folder. */
 export type GateName =
-    'prettier' | 'apex-syntax' | 'apex-tests' | 'apex-types' | 'pmd' | 'metadata';
+    | 'prettier'
+    | 'apex-syntax'
+    | 'apex-tests'
+    | 'apex-types'
+    | 'pmd'
+    | 'metadata'
+    | 'apex-callout-after-dml'
+    | 'apex-deploy-coverage';
 
 /** A defect planted into a copy of the project, and what the matching gate must say about it. */
 export interface PlantedDefect {
@@ -20,6 +27,7 @@ export interface PlantedDefect {
 
 const CLASSES = 'force-app/main/default/classes';
 const PLANTED = `${CLASSES}/Planted.cls`;
+const PLANTED_TESTS = `${CLASSES}/Planted_Tests.cls`;
 const AGENT_PERMISSION_SET =
     'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml';
 const SETTINGS_CLASS = `${CLASSES}/SendbirdSettings.cls`;
@@ -41,7 +49,98 @@ function plantClass(root: string, statement: string, { withMeta = true } = {}): 
     }
 }
 
+function writeClass(root: string, name: string, lines: string[]): void {
+    writeFileSync(path.join(root, CLASSES, `${name}.cls`), [...lines, ''].join('\n'));
+    const meta = apexClassMeta(readProject(root).sourceApiVersion);
+    writeFileSync(path.join(root, CLASSES, `${name}.cls-meta.xml`), meta);
+}
+
+/** Writes `Planted_Tests.cls`, one test method whose statements start on line 4. */
+function plantTestClass(root: string, statements: string[]): void {
+    writeClass(root, 'Planted_Tests', [
+        '@IsTest',
+        'private class Planted_Tests {',
+        '    @IsTest static void plantedTest() {',
+        ...statements.map((statement) => `        ${statement}`),
+        '    }',
+        '}'
+    ]);
+}
+
+const ANSWERING_MOCK =
+    "Test.setMock(HttpCalloutMock.class, new SendbirdHttpCalloutMock().otherwiseReply(200, '{}'));";
+
+/**
+ * A class whose code past its Knowledge probe runs only where Knowledge exists, and a test that
+ * reaches it: the shape of issue 13's finding 2, where production without Knowledge fails on 75%.
+ */
+function plantKnowledgeOnlyClass(root: string): void {
+    writeClass(root, 'Planted', [
+        'public with sharing class Planted {',
+        '    public static Integer count() {',
+        "        Type articles = Type.forName('Knowledge__kav');",
+        '        if (articles == null) {',
+        "            throw new IllegalArgumentException('no Knowledge');",
+        '        }',
+        '        Integer total = 0;',
+        '        total += 1;',
+        '        total += 2;',
+        '        total += 3;',
+        '        return total;',
+        '    }',
+        '}'
+    ]);
+    plantTestClass(root, [
+        'try {',
+        '    Planted.count();',
+        '} catch (IllegalArgumentException expected) {',
+        "    Assert.isNotNull(expected, 'no Knowledge here');",
+        '}'
+    ]);
+}
+
 export const DEFECTS: PlantedDefect[] = [
+    {
+        name: 'mocked callout after DML in a test',
+        gate: 'apex-callout-after-dml',
+        file: PLANTED_TESTS,
+        plant: (root) =>
+            plantTestClass(root, [
+                "insert new Account(Name = 'Planted');",
+                ANSWERING_MOCK,
+                "new SendbirdHttp().send('GET', '/users', null);"
+            ]),
+        expected:
+            /Planted_Tests\.cls:6: Planted_Tests\.plantedTest: a callout can run after uncommitted work.*Work: Planted_Tests\.plantedTest line 4: insert/
+    },
+    {
+        name: 'callout after DML of a test helper',
+        gate: 'apex-callout-after-dml',
+        file: PLANTED_TESTS,
+        plant: (root) =>
+            plantTestClass(root, [
+                'SendbirdTestData.installSettings();',
+                'SendbirdTestData.insertUsers(1);',
+                ANSWERING_MOCK,
+                "SendbirdApi.get().deleteGroupChannel('planted_channel');"
+            ]),
+        expected:
+            /Planted_Tests\.cls:7: .*Work: Planted_Tests\.plantedTest line 5: SendbirdTestData\.insertUsers\(1\) → SendbirdTestData\.insertUsers line \d+: insertusers;.*Callout: .*SendbirdApi\.deleteGroupChannel.*Http\.send/
+    },
+    {
+        name: 'class no test of the deploy reaches',
+        gate: 'apex-deploy-coverage',
+        file: PLANTED,
+        plant: (root) => plantClass(root, 'Integer x = caseIds.size();'),
+        expected: /Planted\.cls: core only: about 0% of Planted\.cls's statements \(0 of 1\)/
+    },
+    {
+        name: 'class reached only where Knowledge is',
+        gate: 'apex-deploy-coverage',
+        file: PLANTED,
+        plant: plantKnowledgeOnlyClass,
+        expected: /Planted\.cls: core only: about 38% of Planted\.cls's statements \(3 of 8\)/
+    },
     {
         name: 'Apex type error',
         gate: 'apex-types',

@@ -1,6 +1,7 @@
 import { OrgUsageError } from './lib/org-args';
 import {
     createdUsername,
+    definitionHasKnowledge,
     knowledgeUserArgs,
     parseScratchArgs,
     scratchCreateArgs,
@@ -8,14 +9,14 @@ import {
 } from './lib/org-scratch';
 import { projectSf } from './lib/org-sf';
 
-/** `npm run org:create`: a scratch org from config/project-scratch-def.json (needs a Dev Hub). */
+/** `npm run org:create`: a scratch org from a definition in config/ (needs a Dev Hub). */
 async function main(): Promise<void> {
     const options = parseScratchArgs(process.argv.slice(2), process.env);
     console.log(`Creating scratch org "${options.alias}" (this takes a few minutes)...`);
     const sf = projectSf(process.cwd());
     const outcome = await sf.json(scratchCreateArgs(options));
     const username = createdUsername(outcome);
-    if (username) {
+    if (username && definitionHasKnowledge(options.definitionFile)) {
         const knowledge = await sf.json(knowledgeUserArgs(options.alias, username));
         if (!knowledge.ok) {
             console.warn(

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { checkCalloutAfterDml } from './checks/apex-callout-after-dml';
+import { checkDeployCoverage } from './checks/apex-deploy-coverage';
 import { checkApexPmd } from './checks/apex-pmd';
 import { checkApexSyntax } from './checks/apex-syntax';
 import { checkApexTestClasses } from './checks/apex-test-classes';
@@ -70,7 +72,9 @@ const GATES: Record<Exclude<GateName, 'prettier'>, (root: string) => Promise<Gat
     'apex-tests': checkApexTestClasses,
     'apex-types': checkApexTypes,
     pmd: checkApexPmd,
-    metadata: checkMetadata
+    metadata: checkMetadata,
+    'apex-callout-after-dml': checkCalloutAfterDml,
+    'apex-deploy-coverage': checkDeployCoverage
 };
 
 async function runGate(gate: GateName, copy: string): Promise<GateRun> {
@@ -113,11 +117,20 @@ interface Outcome {
  * Caught: the gate fails, names the defect, and reports nothing outside the planted file. The
  * last part means the copy is otherwise clean for that gate, so a gate that fails on everything,
  * or on something else in the copy, proves nothing and fails here (no clean-copy runs needed).
+ * `known` are findings the gate reports on the project itself (see BASELINED): they are not held
+ * against the copy, but anything else outside the planted file still is.
  */
-export function judge(defect: PlantedDefect, run: GateRun): Omit<Outcome, 'label' | 'gate'> {
+export function judge(
+    defect: PlantedDefect,
+    run: GateRun,
+    known: string[] = []
+): Omit<Outcome, 'label' | 'gate'> {
     const named = run.findings.find((finding) => defect.expected.test(finding));
     const elsewhere = run.findings.filter(
-        (finding) => finding !== defect.file && !finding.startsWith(`${defect.file}:`)
+        (finding) =>
+            finding !== defect.file &&
+            !finding.startsWith(`${defect.file}:`) &&
+            !known.includes(finding)
     );
     if (!run.failed || !named) {
         return { ok: false, detail: `NOT CAUGHT (expected ${defect.expected}):\n${run.output}` };
@@ -128,7 +141,29 @@ export function judge(defect: PlantedDefect, run: GateRun): Omit<Outcome, 'label
             detail: `also failed outside ${defect.file}, so the copy was not clean:\n${elsewhere.join('\n')}`
         };
     }
-    return { ok: true, detail: `caught: ${named.trim()}` };
+    const note =
+        known.length > 0 ? ` (${known.length} finding(s) of the project itself set aside)` : '';
+    return { ok: true, detail: `caught: ${named.trim()}${note}` };
+}
+
+/**
+ * Gates whose findings on the project itself are set aside when judging a copy. These two gates
+ * came with issue 13 and report real defects that other branches fix (issue 13, findings 1 and
+ * 2); until those merge, the copy cannot be clean for them. Their own run on the project still
+ * fails the build. They are cheap (no JVM), so running them once more on the project costs little.
+ */
+const BASELINED: GateName[] = ['apex-callout-after-dml', 'apex-deploy-coverage'];
+const baselines = new Map<GateName, Promise<string[]>>();
+
+function knownFindings(gate: GateName): Promise<string[]> {
+    if (!BASELINED.includes(gate)) return Promise.resolve([]);
+    if (!baselines.has(gate)) {
+        baselines.set(
+            gate,
+            runGate(gate, repo).then((run) => run.findings)
+        );
+    }
+    return baselines.get(gate)!;
 }
 
 async function prove(defect: PlantedDefect): Promise<Outcome> {
@@ -136,7 +171,8 @@ async function prove(defect: PlantedDefect): Promise<Outcome> {
     try {
         defect.plant(copy);
         const run = await runGate(defect.gate, copy);
-        return { label: defect.name, gate: defect.gate, ...judge(defect, run) };
+        const known = await knownFindings(defect.gate);
+        return { label: defect.name, gate: defect.gate, ...judge(defect, run, known) };
     } finally {
         rmSync(copy, { recursive: true, force: true });
     }
@@ -156,11 +192,15 @@ async function inPool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[
     return results;
 }
 
-/** Plants every defect and reports each; the exit code it calls for: 1 when one got through. */
-export async function proveGatesBite(): Promise<number> {
+/**
+ * Plants every defect (or those of the named gates) and reports each; the exit code it calls
+ * for: 1 when one got through.
+ */
+export async function proveGatesBite(gates: GateName[] = []): Promise<number> {
     const started = Date.now();
+    const defects = DEFECTS.filter((defect) => gates.length === 0 || gates.includes(defect.gate));
     const outcomes = await inPool(
-        DEFECTS.map((defect) => () => prove(defect)),
+        defects.map((defect) => () => prove(defect)),
         Math.max(2, os.availableParallelism())
     );
     for (const outcome of outcomes) {
@@ -176,10 +216,12 @@ export async function proveGatesBite(): Promise<number> {
         );
         return 1;
     }
-    console.log(`✔ All ${DEFECTS.length} planted defects were caught by their gate (${seconds}s).`);
+    console.log(`✔ All ${defects.length} planted defects were caught by their gate (${seconds}s).`);
     return 0;
 }
 
 if (require.main === module) {
-    void proveGatesBite().then((code) => (process.exitCode = code));
+    // `npm run test:gates -- apex-deploy-coverage` proves one gate's defects only.
+    const gates = process.argv.slice(2) as GateName[];
+    void proveGatesBite(gates).then((code) => (process.exitCode = code));
 }

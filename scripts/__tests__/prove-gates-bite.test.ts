@@ -34,6 +34,16 @@ describe('judge', () => {
         expect(verdict.detail).toContain(other);
     });
 
+    it('sets aside only the findings the gate reports on the project itself', () => {
+        const known = 'force-app/main/default/classes/SendbirdKnowledge.cls: core only: about 29%';
+        const verdict = judge(defect, run([PLANTED_FINDING, known]), [known]);
+        expect(verdict.ok).toBe(true);
+        expect(verdict.detail).toContain('1 finding(s) of the project itself set aside');
+        const fresh = 'force-app/main/default/classes/SendbirdApi.cls: core only: about 10%';
+        expect(judge(defect, run([PLANTED_FINDING, known, fresh]), [known]).ok).toBe(false);
+        expect(judge(defect, run([known]), [known]).ok).toBe(false);
+    });
+
     it('does not take a file whose name only starts like the planted one', () => {
         const lookalike = 'force-app/main/default/classes/Planted.cls-meta.xml:1:1: bad';
         expect(judge(defect, run([PLANTED_FINDING, lookalike])).ok).toBe(false);

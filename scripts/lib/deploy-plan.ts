@@ -11,6 +11,7 @@ import {
     SENDBIRD_CASE_SERVICE_CHANNEL,
     withDeployDefaults
 } from './deploy-env';
+import { oauthPrerequisites } from './deploy-oauth-prerequisites';
 import type { OrgDescription, OrgFeature } from './org-detect';
 import type { SfdxProject } from './project';
 
@@ -102,6 +103,8 @@ export interface DeployPlan {
     commands: PlannedCommand[];
     /** What must be fixed before a real deploy; a dry run prints them. */
     problems: string[];
+    /** What must hold in the org for this deploy, stated before anything changes. */
+    prerequisites: string[];
     /** The environment the commands run with: defaults and deploy-time values filled. */
     env: NodeJS.ProcessEnv;
 }
@@ -420,7 +423,26 @@ export function planDeploy(
     } else {
         problems.unshift('No target org. Pass --target-org <alias> or set SF_TARGET_ORG.');
     }
-    return { org, directories, tests, assignments, commands, problems, env: deployEnv };
+    const prerequisites: string[] = [];
+    if (options.integrationUser && decisionOf(OAUTH_CLIENT_DIR) === 'deploy') {
+        const check = org.integrationUser ?? {
+            state: 'unknown' as const,
+            why: options.targetOrg ? 'not asked' : 'no target org'
+        };
+        const oauth = oauthPrerequisites(options.integrationUser, check);
+        prerequisites.push(...oauth.prerequisites);
+        problems.push(...oauth.problems);
+    }
+    return {
+        org,
+        directories,
+        tests,
+        assignments,
+        commands,
+        problems,
+        prerequisites,
+        env: deployEnv
+    };
 }
 
 /** How to call the script; printed with every usage problem. */

@@ -76,6 +76,9 @@ export function formatPlan(plan: DeployPlan): string {
         '',
         'Permission sets:',
         ...assignmentLines(plan),
+        ...(plan.prerequisites.length > 0
+            ? ['', 'Before the deploy, in the org:', ...plan.prerequisites.map((p) => `  ! ${p}`)]
+            : []),
         '',
         'Commands:',
         ...plan.commands.map((command) => `  sf ${command.args.join(' ')}    # ${command.purpose}`),

@@ -1,3 +1,4 @@
+import { checkIntegrationUser, type IntegrationUserCheck } from './deploy-oauth-prerequisites';
 import type { SfCli, SfOutcome } from './org-sf';
 
 /**
@@ -34,6 +35,8 @@ export interface OrgDescription {
     caseServiceChannel: CaseServiceChannel;
     /** The org's Case assignment rules; undefined when they could not be listed. */
     caseAssignmentRules?: AssignmentRuleInfo[];
+    /** The --integration-user as the org knows it (asked only when one is given). */
+    integrationUser?: IntegrationUserCheck;
 }
 
 /** The same fields and rule @salesforce/core uses (Org.determineIfScratch / determineIfSandbox). */
@@ -170,14 +173,22 @@ export async function describeOrgFeatures(
     return { kind, kindWhy: why, ...featuresFrom(objects) };
 }
 
-/** Asks the org, read-only and in parallel, what the deploy plan depends on. */
-export async function describeOrg(sf: SfCli, targetOrg: string): Promise<OrgDescription> {
+/**
+ * Asks the org, read-only and in parallel, what the deploy plan depends on; with an integration
+ * user, also whether it can be the External Client App's run-as user.
+ */
+export async function describeOrg(
+    sf: SfCli,
+    targetOrg: string,
+    integrationUser?: string
+): Promise<OrgDescription> {
     const ask = (args: readonly string[]) => sf.json([...args, '--target-org', targetOrg]);
-    const [organization, objects, channels, rules] = await Promise.all([
+    const [organization, objects, channels, rules, user] = await Promise.all([
         ask(DETECTION_COMMANDS.organization),
         ask(DETECTION_COMMANDS.objects),
         ask(DETECTION_COMMANDS.serviceChannels),
-        ask(DETECTION_COMMANDS.caseAssignmentRules)
+        ask(DETECTION_COMMANDS.caseAssignmentRules),
+        integrationUser ? checkIntegrationUser(sf, targetOrg, integrationUser) : undefined
     ]);
     const { kind, why } = orgKindFrom(organization);
     return {
@@ -186,6 +197,7 @@ export async function describeOrg(sf: SfCli, targetOrg: string): Promise<OrgDesc
         kindWhy: why,
         ...featuresFrom(objects),
         caseServiceChannel: caseServiceChannelFrom(channels),
-        caseAssignmentRules: caseAssignmentRulesFrom(rules)
+        caseAssignmentRules: caseAssignmentRulesFrom(rules),
+        ...(user ? { integrationUser: user } : {})
     };
 }

@@ -1,18 +1,26 @@
-import { parseScriptArgs, wholeNumber } from './org-args';
+import { existsSync, readFileSync } from 'node:fs';
+import { OrgUsageError, parseScriptArgs, wholeNumber } from './org-args';
 import type { SfOutcome } from './org-sf';
 
 /** The scratch org definition: Enterprise, Service Cloud, Omni-Channel, Knowledge. */
 export const SCRATCH_DEFINITION = 'config/project-scratch-def.json';
+/** The same org with a Private Case sharing model (CI's full job: issue 13, finding 4). */
+export const PRIVATE_SHARING_DEFINITION = 'config/project-scratch-def.private-sharing.json';
+/** Service Cloud without Omni-Channel and Knowledge, Private Case sharing (CI's core-only job). */
+export const CORE_ONLY_DEFINITION = 'config/project-scratch-def.core-only.json';
 
 export interface ScratchOptions {
     alias: string;
+    definitionFile: string;
     durationDays: number;
     devHub?: string;
     waitMinutes: number;
 }
 
-export const SCRATCH_USAGE = `Usage: npm run org:create -- [--alias <alias>] [--duration-days <1-30>] [--target-dev-hub <alias>] [--wait <minutes>]
+export const SCRATCH_USAGE = `Usage: npm run org:create -- [--alias <alias>] [--definition-file <file>] [--duration-days <1-30>] [--target-dev-hub <alias>] [--wait <minutes>]
   --alias           the new org's alias (default sendbird-dev); it also becomes your default org
+  --definition-file the scratch org definition (default ${SCRATCH_DEFINITION}; also
+                    ${PRIVATE_SHARING_DEFINITION}, ${CORE_ONLY_DEFINITION})
   --duration-days   how long the org lives (default 7)
   --target-dev-hub  the Dev Hub to create it from (or SF_TARGET_DEV_HUB; default: sf's default Dev Hub)
   --wait            minutes to wait for the org (default 15)`;
@@ -22,14 +30,22 @@ export function parseScratchArgs(argv: string[], env: NodeJS.ProcessEnv): Scratc
         argv,
         {
             alias: { type: 'string', short: 'a' },
+            'definition-file': { type: 'string', short: 'f' },
             'duration-days': { type: 'string', short: 'y' },
             'target-dev-hub': { type: 'string', short: 'v' },
             wait: { type: 'string', short: 'w' }
         },
         SCRATCH_USAGE
     );
+    const definitionFile = values['definition-file'] ?? SCRATCH_DEFINITION;
+    if (!existsSync(definitionFile)) {
+        throw new OrgUsageError(
+            `--definition-file ${definitionFile} does not exist.\n${SCRATCH_USAGE}`
+        );
+    }
     return {
         alias: values.alias ?? 'sendbird-dev',
+        definitionFile,
         durationDays: wholeNumber(
             values['duration-days'],
             7,
@@ -49,7 +65,7 @@ export function scratchCreateArgs(options: ScratchOptions): string[] {
         'create',
         'scratch',
         '--definition-file',
-        SCRATCH_DEFINITION,
+        options.definitionFile,
         '--alias',
         options.alias,
         '--duration-days',
@@ -59,6 +75,12 @@ export function scratchCreateArgs(options: ScratchOptions): string[] {
         String(options.waitMinutes),
         ...(options.devHub ? ['--target-dev-hub', options.devHub] : [])
     ];
+}
+
+/** Whether a definition turns Knowledge on: only then is the admin made a Knowledge User. */
+export function definitionHasKnowledge(definitionFile: string): boolean {
+    const definition = JSON.parse(readFileSync(definitionFile, 'utf8')) as { features?: string[] };
+    return (definition.features ?? []).some((feature) => feature.toLowerCase() === 'knowledge');
 }
 
 /**

@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { OrgUsageError } from '../org-args';
 import {
+    CORE_ONLY_DEFINITION,
     createdUsername,
+    definitionHasKnowledge,
     knowledgeUserArgs,
+    PRIVATE_SHARING_DEFINITION,
+    SCRATCH_DEFINITION,
     parseScratchArgs,
     scratchCreateArgs,
     scratchOutcome
@@ -13,6 +18,7 @@ describe('parseScratchArgs', () => {
     it('has defaults and takes alias, duration, Dev Hub and wait', () => {
         expect(parseScratchArgs([], {})).toEqual({
             alias: 'sendbird-dev',
+            definitionFile: 'config/project-scratch-def.json',
             durationDays: 7,
             devHub: undefined,
             waitMinutes: 15
@@ -21,7 +27,13 @@ describe('parseScratchArgs', () => {
             parseScratchArgs(['-a', 'ci', '--duration-days', '1', '--wait', '20'], {
                 SF_TARGET_DEV_HUB: 'hub'
             })
-        ).toEqual({ alias: 'ci', durationDays: 1, devHub: 'hub', waitMinutes: 20 });
+        ).toEqual({
+            alias: 'ci',
+            definitionFile: SCRATCH_DEFINITION,
+            durationDays: 1,
+            devHub: 'hub',
+            waitMinutes: 20
+        });
         expect(
             parseScratchArgs(['--target-dev-hub', 'other'], { SF_TARGET_DEV_HUB: 'hub' }).devHub
         ).toBe('other');
@@ -34,12 +46,50 @@ describe('parseScratchArgs', () => {
         );
         expect(() => parseScratchArgs(['--duration-days', 'two'], {})).toThrow(OrgUsageError);
     });
+
+    it('takes another definition file, and refuses one that does not exist', () => {
+        expect(
+            parseScratchArgs(['--definition-file', CORE_ONLY_DEFINITION], {}).definitionFile
+        ).toBe(CORE_ONLY_DEFINITION);
+        expect(() => parseScratchArgs(['--definition-file', 'config/nope.json'], {})).toThrow(
+            /--definition-file config\/nope\.json does not exist[\s\S]*Usage: npm run org:create/
+        );
+    });
+});
+
+describe('the scratch org definitions', () => {
+    const read = (file: string) =>
+        JSON.parse(readFileSync(file, 'utf8')) as {
+            features: string[];
+            settings: Record<string, unknown>;
+            objectSettings?: Record<string, { sharingModel?: string }>;
+        };
+
+    it('has a Private Case sharing variant of the project org, otherwise the same', () => {
+        const base = read(SCRATCH_DEFINITION);
+        const privateSharing = read(PRIVATE_SHARING_DEFINITION);
+        expect(privateSharing.objectSettings).toEqual({ case: { sharingModel: 'private' } });
+        expect(privateSharing.features).toEqual(base.features);
+        expect(privateSharing.settings).toEqual(base.settings);
+        expect(base.objectSettings).toBeUndefined();
+    });
+
+    it('has a core-only org: no Omni-Channel, no Knowledge, Private Case sharing', () => {
+        const core = read(CORE_ONLY_DEFINITION);
+        expect(core.features).not.toContain('Knowledge');
+        expect(Object.keys(core.settings)).not.toContain('omniChannelSettings');
+        expect(Object.keys(core.settings)).not.toContain('knowledgeSettings');
+        expect(core.objectSettings).toEqual({ case: { sharingModel: 'private' } });
+        expect(definitionHasKnowledge(CORE_ONLY_DEFINITION)).toBe(false);
+        expect(definitionHasKnowledge(PRIVATE_SHARING_DEFINITION)).toBe(true);
+    });
 });
 
 describe('scratchCreateArgs', () => {
     it('creates from the project definition with flags the installed sf accepts', () => {
         const args = scratchCreateArgs({
             alias: 'ci',
+            definitionFile: SCRATCH_DEFINITION,
             durationDays: 1,
             devHub: 'hub',
             waitMinutes: 15
@@ -52,7 +102,12 @@ describe('scratchCreateArgs', () => {
 });
 
 describe('scratchOutcome', () => {
-    const options = { alias: 'ci', durationDays: 1, waitMinutes: 15 };
+    const options = {
+        alias: 'ci',
+        definitionFile: SCRATCH_DEFINITION,
+        durationDays: 1,
+        waitMinutes: 15
+    };
 
     it('explains how to get a Dev Hub when there is none', () => {
         const { ok, message } = scratchOutcome(outcome('scratch-no-dev-hub'), options);
