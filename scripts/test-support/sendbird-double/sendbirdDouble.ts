@@ -103,6 +103,8 @@ export interface SendbirdDouble {
     readonly platformCalls: ReadonlyArray<PlatformCall>;
     /** Requests no route handled: a sign that the SDK calls something new. */
     readonly unhandled: ReadonlyArray<string>;
+    /** Every HTTP request as `METHOD /path?sorted,query,keys` (no values), for PROTOCOL.md. */
+    readonly requests: ReadonlyArray<string>;
     /** The next matching request(s) get this error instead (e.g. 429 / 500910). */
     failNext(fault: InjectedFault): void;
     close(): Promise<void>;
@@ -117,6 +119,7 @@ export async function startSendbirdDouble(
     const gateway = new WebsocketGateway(world);
     const platformCalls: PlatformCall[] = [];
     const unhandled: string[] = [];
+    const requests: string[] = [];
     const faults: Array<InjectedFault & { remaining: number }> = [];
     let apiUrl = '';
 
@@ -145,6 +148,8 @@ export async function startSendbirdDouble(
 
     app.addHook('onRequest', async (request, reply) => {
         const path = request.url.split('?')[0];
+        const keys = Object.keys((request.query ?? {}) as object).sort();
+        requests.push(`${request.method} ${path}${keys.length ? `?${keys.join(',')}` : ''}`);
         if (header(request, 'api-token') !== undefined) {
             platformCalls.push({ method: request.method, path, body: '', receivedAt: Date.now() });
         }
@@ -268,6 +273,7 @@ export async function startSendbirdDouble(
         received: gateway.received,
         platformCalls,
         unhandled,
+        requests,
         failNext: (fault) => {
             faults.push({ ...fault, remaining: fault.times ?? 1 });
         },

@@ -22,12 +22,38 @@ export interface SdkClient {
     close(): Promise<void>;
 }
 
+/**
+ * Node only: without `window`, the SDK decides whether it is online by fetching an outside
+ * address (observed: `https://www.google.com`), and refuses file uploads (800101) when that
+ * fails, as it does on an offline machine. This answers that one probe locally; a browser uses
+ * `navigator.onLine` instead, so nothing of this is needed there.
+ */
+const ONLINE_PROBE = 'https://www.google.com';
+let probeAnswered = false;
+function answerOnlineProbeLocally(): void {
+    if (probeAnswered) return;
+    probeAnswered = true;
+    const original = globalThis.fetch;
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+        const url =
+            typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url.replace(/\/$/, '') === ONLINE_PROBE)
+            return Promise.resolve(new Response(null, { status: 204 }));
+        return original(input, init);
+    }) as typeof fetch;
+}
+
 export async function connectSdk(
     double: SendbirdDouble,
     userId: string,
     token: string,
-    options: { onSessionTokenRequired?: () => Promise<string>; nickname?: string } = {}
+    options: {
+        onSessionTokenRequired?: () => Promise<string>;
+        /** The SDK's `websocketResponseTimeout` (ms). */
+        responseTimeoutMs?: number;
+    } = {}
 ): Promise<SdkClient> {
+    answerOnlineProbeLocally();
     const sb = withUnrefIntervals(
         () =>
             SendbirdChat.init({
@@ -39,6 +65,9 @@ export async function connectSdk(
                 newInstance: true
             }) as SendbirdGroupChat
     );
+    if (options.responseTimeoutMs !== undefined) {
+        sb.options.websocketResponseTimeout = options.responseTimeoutMs;
+    }
     const received: string[] = [];
     const events: string[] = [];
     const key = `test-${userId}-${Math.random()}`;
