@@ -302,6 +302,7 @@ export class World {
         customType?: string;
     }): MessageRecord {
         const channel = this.channel(input.channelUrl);
+        this.user(input.userId);
         this.requireMember(channel, input.userId);
         const message: MessageRecord = {
             messageId: ++this.nextMessageId,

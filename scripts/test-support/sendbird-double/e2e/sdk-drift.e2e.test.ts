@@ -68,6 +68,22 @@ describe('pinned @sendbird/chat against the stand-in', () => {
         expect(double.unhandled).toEqual([]);
     });
 
+    it('loads earlier messages around a timestamp, oldest first', async () => {
+        const url = double.createChannel({
+            url: 'ticket_history',
+            userIds: ['customer_1', 'agent_1']
+        });
+        for (const text of ['one', 'two', 'three']) double.sendMessage(url, 'customer_1', text);
+        const agent = await connect('agent_1');
+        const channel = await agent.sb.groupChannel.getChannel(url);
+        const earlier = await channel.getMessagesByTimestamp(Date.now() + 1_000, {
+            prevResultSize: 2,
+            nextResultSize: 0
+        });
+        expect(earlier.map((m) => (m.isUserMessage() ? m.message : ''))).toEqual(['two', 'three']);
+        expect(earlier[0].isUserMessage() && earlier[0].sender.nickname).toBe('Casey Customer');
+    });
+
     it('refuses an expired token at connect with 400302, and accepts a fresh one', async () => {
         const stale = double.issueToken('agent_1');
         double.expireToken('agent_1', stale);
