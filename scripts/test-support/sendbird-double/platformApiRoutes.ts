@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jsonBody, param, requiredString, stringList } from './http';
+import { jsonBody, param, requiredString, stringList, type Caller } from './http';
 import type { WebsocketGateway } from './websocketGateway';
 import { channelJson, messageJson, userJson } from './wireFormat';
 import { SendbirdFault, type World } from './world';
@@ -12,9 +12,14 @@ import { SendbirdFault, type World } from './world';
  */
 export function registerPlatformApiRoutes(
     app: FastifyInstance,
-    deps: { world: World; gateway: WebsocketGateway; admin: (request: FastifyRequest) => void }
+    deps: {
+        world: World;
+        gateway: WebsocketGateway;
+        admin: (request: FastifyRequest) => void;
+        caller: (request: FastifyRequest) => Caller;
+    }
 ): void {
-    const { world, gateway, admin } = deps;
+    const { world, gateway, admin, caller } = deps;
     const channelView = (url: string) =>
         channelJson(world, world.channel(url), undefined, gateway.onlineUserIds());
 
@@ -39,8 +44,12 @@ export function registerPlatformApiRoutes(
         return userJson(world.user(param(request, 'userId')));
     });
 
+    // Also the SDK's updateCurrentUserInfo (UIKit sets the nickname this way): own user only.
     app.put('/v3/users/:userId', async (request) => {
-        admin(request);
+        const who = caller(request);
+        if (who.kind === 'user' && who.userId !== param(request, 'userId')) {
+            throw new SendbirdFault(403, 400108, 'Not authorized for another user.');
+        }
         const body = jsonBody(request);
         const changes: { nickname?: string; profileUrl?: string } = {};
         if (typeof body.nickname === 'string') changes.nickname = body.nickname;

@@ -125,7 +125,11 @@ export async function startSendbirdDouble(
 
     const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 30 * 1024 * 1024 });
     // The SDK calls from the page's origin (UIKit in Chromium); reflect it like a public API.
-    await app.register(cors, { origin: true, credentials: false, maxAge: 600 });
+    await app.register(cors, {
+        origin: true,
+        methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        maxAge: 600
+    });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
         done(null, body)
@@ -203,7 +207,7 @@ export async function startSendbirdDouble(
     );
 
     registerChatApiRoutes(app, { world, gateway, caller, userCaller, publicUrl: () => apiUrl });
-    registerPlatformApiRoutes(app, { world, gateway, admin });
+    registerPlatformApiRoutes(app, { world, gateway, admin, caller });
 
     app.server.on('upgrade', (request, socket, head) =>
         gateway.handleUpgrade(request, socket, head)
