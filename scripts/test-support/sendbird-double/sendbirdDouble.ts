@@ -99,6 +99,11 @@ export interface SendbirdDouble {
         command: string;
         payload: Record<string, unknown>;
     }>;
+    /** WebSocket handshakes: the URL's `user_id` and the credential kind (token or session key). */
+    readonly handshakes: ReadonlyArray<{
+        userIdParam: string | null;
+        credential: 'token' | 'auth' | 'none';
+    }>;
     /** Platform API calls (Api-Token), oldest first. */
     readonly platformCalls: ReadonlyArray<PlatformCall>;
     /** Requests no route handled: a sign that the SDK calls something new. */
@@ -275,6 +280,7 @@ export async function startSendbirdDouble(
             count: (userId) => gateway.connectionCount(userId)
         },
         received: gateway.received,
+        handshakes: gateway.handshakes,
         platformCalls,
         unhandled,
         requests,

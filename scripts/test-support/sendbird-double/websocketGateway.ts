@@ -35,6 +35,11 @@ export class WebsocketGateway {
     private readonly heldSockets = new Set<Duplex>();
     /** Every frame a client sent, for tests that check what the SDK sends. */
     readonly received: Array<{ userId: string; command: string; payload: Json }> = [];
+    /** Every accepted handshake: the `user_id` in the URL and which credential came. */
+    readonly handshakes: Array<{
+        userIdParam: string | null;
+        credential: 'token' | 'auth' | 'none';
+    }> = [];
     mode: ConnectionMode = 'open';
 
     constructor(private readonly world: World) {
@@ -94,6 +99,10 @@ export class WebsocketGateway {
         } catch {
             credentials = {};
         }
+        this.handshakes.push({
+            userIdParam: url.searchParams.get('user_id'),
+            credential: credentials.auth ? 'auth' : credentials.token ? 'token' : 'none'
+        });
         try {
             let userId: string;
             let sessionKey: string;

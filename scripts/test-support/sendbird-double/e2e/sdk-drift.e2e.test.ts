@@ -250,8 +250,12 @@ describe('pinned @sendbird/chat against the stand-in', () => {
         double.connections.accept();
         await until(() => agent.events.includes('reconnect-succeeded'), 'the reconnect', 15_000);
         expect(double.connections.count('agent_1')).toBe(1);
-        // The reconnect authenticates with the session key, not the token.
         expect(agent.sb.connectionState).toBe('OPEN');
+        // The first handshake names the user and sends the token; the reconnect only the session key.
+        expect(double.handshakes).toEqual([
+            { userIdParam: 'agent_1', credential: 'token' },
+            { userIdParam: null, credential: 'auth' }
+        ]);
     });
 
     it('holds a socket open without answering while blackholed, and answers once it accepts', async () => {
