@@ -1,20 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HostBridge } from '../protocol/types';
+import type { OpenRequest } from './ChannelOpener';
 
-/** The channel in the conversation pane: the init's, the agent's pick, or the host's `open-channel`. */
-export function useFocusedChannel(
-    bridge: HostBridge,
-    initial: string | undefined
-): [string | undefined, (channelUrl: string | undefined) => void] {
-    const [channelUrl, setChannelUrl] = useState(initial);
+export interface FocusedChannel {
+    /** The channel in the conversation pane: the init's, the agent's pick, or an opened one. */
+    channelUrl: string | undefined;
+    select(channelUrl: string | undefined): void;
+    /** The host's latest `sendbird:open-channel`, until ChannelOpener answers it. */
+    request: OpenRequest | null;
+    done(request: OpenRequest): void;
+}
+
+/** The focused channel, and the host's open-channel requests (kept across UIKit remounts). */
+export function useFocusedChannel(bridge: HostBridge, initial: string | undefined): FocusedChannel {
+    const [channelUrl, select] = useState(initial);
+    const [request, setRequest] = useState<OpenRequest | null>(null);
     useEffect(
         () =>
             bridge.subscribe((message) => {
                 if (message.type === 'sendbird:open-channel') {
-                    setChannelUrl(message.channelUrl);
+                    setRequest({ channelUrl: message.channelUrl });
                 }
             }),
         [bridge]
     );
-    return [channelUrl, setChannelUrl];
+    const done = useCallback((answered: OpenRequest) => {
+        setRequest((pending) => (pending === answered ? null : pending));
+    }, []);
+    return { channelUrl, select, request, done };
 }
