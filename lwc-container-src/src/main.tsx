@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { installMemoryStorage } from './platform/memory-storage';
 import { reportContainerErrors } from './protocol/container-errors';
 import { Handshake } from './protocol/handshake';
+import { HostSignals } from './protocol/host-signals';
 import { createLccBridge } from './protocol/lcc-bridge';
 
 installMemoryStorage(window);
@@ -20,6 +21,8 @@ const bridge = createLccBridge((raw) => {
     );
 });
 reportContainerErrors(bridge);
+// Heard from the start: the host sends visibility and open-channel right after init.
+const signals = new HostSignals(bridge);
 // Ask the host at once, before React renders: its answer needs an Apex round trip.
 const handshake = new Handshake(bridge);
 started.handshake = handshake;
@@ -28,4 +31,4 @@ const root = document.getElementById('root');
 if (!root) {
     throw new Error('index.html has no #root element.');
 }
-createRoot(root).render(<App bridge={bridge} handshake={handshake} />);
+createRoot(root).render(<App bridge={bridge} handshake={handshake} signals={signals} />);

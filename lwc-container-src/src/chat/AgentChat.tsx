@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import SendbirdProvider, {
     type SendbirdProviderProps
 } from '@sendbird/uikit-react/SendbirdProvider';
+import type { HostSignals } from '../protocol/host-signals';
 import type { ContainerErrorCode, HostBridge, InitMessage } from '../protocol/types';
 import { sessionHandlerFor } from '../session/token-broker';
 import { StatusScreen } from '../views/StatusScreen';
@@ -24,12 +25,20 @@ type EventHandlers = NonNullable<SendbirdProviderProps['eventHandlers']>;
  * answer within the watchdog's time, UIKit (which would spin forever) is replaced by a
  * "cannot connect" screen whose Retry first gets a fresh token from the host.
  */
-export function AgentChat({ bridge, init }: { bridge: HostBridge; init: InitMessage }) {
+export function AgentChat({
+    bridge,
+    signals,
+    init
+}: {
+    bridge: HostBridge;
+    signals: HostSignals;
+    init: InitMessage;
+}) {
     const broker = useTokenBroker(bridge, init.accessToken);
     const session = useChatSession(bridge, broker);
     const { attempt, accessToken } = session.state;
-    const focused = useFocusedChannel(bridge, init.channelUrl);
-    const visible = useVisibility(bridge);
+    const focused = useFocusedChannel(signals, init.channelUrl);
+    const visible = useVisibility(signals);
     const { fail, connected } = session;
 
     const failNow = useCallback(

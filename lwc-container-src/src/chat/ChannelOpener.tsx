@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
 import useSendbirdStateContext from '@sendbird/uikit-react/useSendbirdStateContext';
+import type { OpenRequest } from '../protocol/host-signals';
 import type { HostBridge } from '../protocol/types';
 import { describeError } from '../session/connect-errors';
-
-/** A `sendbird:open-channel` not answered yet (a new object per request). */
-export interface OpenRequest {
-    channelUrl: string;
-}
 
 /**
  * Answers the host's `sendbird:open-channel` (`request`): once connected, looks the channel up,

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { HostBridge } from '../protocol/types';
-import type { OpenRequest } from './ChannelOpener';
+import { useState, useSyncExternalStore } from 'react';
+import type { HostSignals, OpenRequest } from '../protocol/host-signals';
 
 export interface FocusedChannel {
     /** The channel in the conversation pane: the init's, the agent's pick, or an opened one. */
@@ -12,20 +11,11 @@ export interface FocusedChannel {
 }
 
 /** The focused channel, and the host's open-channel requests (kept across UIKit remounts). */
-export function useFocusedChannel(bridge: HostBridge, initial: string | undefined): FocusedChannel {
+export function useFocusedChannel(
+    signals: HostSignals,
+    initial: string | undefined
+): FocusedChannel {
     const [channelUrl, select] = useState(initial);
-    const [request, setRequest] = useState<OpenRequest | null>(null);
-    useEffect(
-        () =>
-            bridge.subscribe((message) => {
-                if (message.type === 'sendbird:open-channel') {
-                    setRequest({ channelUrl: message.channelUrl });
-                }
-            }),
-        [bridge]
-    );
-    const done = useCallback((answered: OpenRequest) => {
-        setRequest((pending) => (pending === answered ? null : pending));
-    }, []);
-    return { channelUrl, select, request, done };
+    const request = useSyncExternalStore(signals.subscribe, () => signals.getState().openRequest);
+    return { channelUrl, select, request, done: signals.answered };
 }

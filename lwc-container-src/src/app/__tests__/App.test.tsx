@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { FakeHost, VALID_INIT } from '../../test-support/fake-host';
 import { CHANNELS, uikit } from '../../test-support/uikit-stubs';
 import { Handshake, HANDSHAKE_DEFAULTS } from '../../protocol/handshake';
+import { HostSignals } from '../../protocol/host-signals';
 import { App } from '../App';
 
 import { CONNECT_TIMEOUT_MS } from '../../chat/ConnectWatchdog';
@@ -43,6 +44,7 @@ describe('App', () => {
     let container: HTMLDivElement;
     let root: Root;
     let handshake: Handshake;
+    let signals: HostSignals;
 
     beforeEach(() => {
         jest.useFakeTimers();
@@ -53,12 +55,16 @@ describe('App', () => {
         root = createRoot(container);
         handshake = new Handshake(host.bridge);
         handshake.start();
-        act(() => root.render(<App bridge={host.bridge} handshake={handshake} />));
+        signals = new HostSignals(host.bridge);
+        act(() =>
+            root.render(<App bridge={host.bridge} handshake={handshake} signals={signals} />)
+        );
     });
 
     afterEach(() => {
         act(() => root.unmount());
         handshake.stop();
+        signals.stop();
         document.body.innerHTML = '';
         jest.useRealTimers();
     });
@@ -115,11 +121,22 @@ describe('App', () => {
         const early = new FakeHost();
         const earlyHandshake = new Handshake(early.bridge);
         earlyHandshake.start();
+        const earlySignals = new HostSignals(early.bridge);
         early.post(VALID_INIT);
+        // The host says "visible" at once, before the chat has rendered: it must not be lost.
+        early.post({ type: 'sendbird:visibility', visible: true });
+        early.post({ type: 'sendbird:open-channel', channelUrl: 'team_channel_1' });
         const other = document.createElement('div');
         const otherRoot = createRoot(other);
-        act(() => otherRoot.render(<App bridge={early.bridge} handshake={earlyHandshake} />));
+        act(() =>
+            otherRoot.render(
+                <App bridge={early.bridge} handshake={earlyHandshake} signals={earlySignals} />
+            )
+        );
         expect(other.querySelector('[data-testid=agent-session]')).not.toBeNull();
+        expect(other.querySelector('[data-testid=conversation-hidden]')).toBeNull();
+        expect(other.textContent).toContain('Choose a conversation.');
+        expect(earlySignals.getState().openRequest).toEqual({ channelUrl: 'team_channel_1' });
         act(() => otherRoot.unmount());
         earlyHandshake.stop();
     });
