@@ -40,6 +40,8 @@ async function main(): Promise<void> {
         session,
         hostPort: basePort,
         containerPort: basePort + 1,
+        // A real Sendbird app: the harness does not know its region's file host.
+        allowAnySecureHost: true,
         allowEval: true
     });
     console.log(`\nHost page: ${harness.hostUrl}`);

@@ -48,13 +48,17 @@ async function main(): Promise<void> {
         return values as unknown as SessionSettings;
     };
 
+    let panelOpen = params.get('panel') !== 'minimised';
     const api: HostApi = {
         log: [],
         unread: null,
         openedRecords: [],
         errors: [],
+        channelsOpened: [],
+        panelOpen,
         post,
-        start
+        start,
+        setPanel
     };
     (window as HarnessGlobals).lccHost = api;
 
@@ -77,8 +81,18 @@ async function main(): Promise<void> {
         show(`${String(entry.at).padStart(6)} ms ${arrow} ${entry.json}`);
     }
 
-    const nextToken = (): string =>
-        field(sessionForm, 'nextToken').value || field(sessionForm, 'accessToken').value;
+    // With a token endpoint (the demo, the browser tests) each answer is a freshly issued token,
+    // as the LWC's Apex call gives; without one, the form's next token.
+    const nextToken = async (): Promise<string> => {
+        if (config.tokenEndpoint) {
+            const response = await fetch(config.tokenEndpoint, { method: 'POST' });
+            if (!response.ok) {
+                throw new Error(`The token endpoint answered ${response.status}.`);
+            }
+            return ((await response.json()) as { accessToken: string }).accessToken;
+        }
+        return field(sessionForm, 'nextToken').value || field(sessionForm, 'accessToken').value;
+    };
 
     function post(payload: unknown): void {
         log('to-container', payload);
@@ -102,16 +116,51 @@ async function main(): Promise<void> {
                 item.textContent = `Case ${recordId} (a console tab would open)`;
                 element('#records').append(item);
             },
-            error(code, message) {
-                api.errors.push({ code, message });
+            error(code, message, channelUrl) {
+                api.errors.push({ code, message, ...(channelUrl ? { channelUrl } : {}) });
+                const item = document.createElement('li');
+                item.textContent = `${code}: ${message}`;
+                element('#errors').append(item);
+            },
+            channelOpened(channelUrl) {
+                api.channelsOpened.push(channelUrl);
             }
         },
         {
             answerReady: params.get('answer') !== 'manual',
             session,
-            nextToken
+            nextToken,
+            visible: () => panelOpen
         }
     );
+
+    /** The utility item toggles the panel; a minimised panel keeps the frame loaded but unseen. */
+    function setPanel(open: boolean): void {
+        panelOpen = open;
+        api.panelOpen = open;
+        element('#panel-frame').hidden = !open;
+        const item = element('#utility-item');
+        item.setAttribute('aria-expanded', String(open));
+        element('#utility-state').textContent = open ? 'open' : 'minimised';
+        host.setVisible(open);
+    }
+    element('#panel-frame').hidden = !panelOpen;
+    element('#utility-item').setAttribute('aria-expanded', String(panelOpen));
+    element('#utility-state').textContent = panelOpen ? 'open' : 'minimised';
+    element('#utility-item').addEventListener('click', () => setPanel(!panelOpen));
+
+    if (config.notice) {
+        const notice = element('#notice');
+        notice.hidden = false;
+        const title = document.createElement('strong');
+        title.textContent = config.notice.title;
+        notice.append(title);
+        for (const line of config.notice.lines) {
+            const paragraph = document.createElement('p');
+            paragraph.textContent = line;
+            notice.append(paragraph);
+        }
+    }
 
     window.addEventListener('message', (event) => {
         if (

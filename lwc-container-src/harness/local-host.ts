@@ -8,7 +8,8 @@ export type SessionSettings = Omit<InitMessage, 'type' | 'protocol'>;
 export interface HostView {
     unread(count: number): void;
     openRecord(recordId: string): void;
-    error(code: string, message: string): void;
+    error(code: string, message: string, channelUrl?: string): void;
+    channelOpened(channelUrl: string): void;
 }
 
 export interface LocalHostOptions {
@@ -16,14 +17,17 @@ export interface LocalHostOptions {
     answerReady: boolean;
     /** The session as it is now (the page's form). */
     session(): SessionSettings;
-    /** The token to answer `sendbird:token-expired` with. */
-    nextToken(): string;
+    /** A fresh token for each `sendbird:token-expired`, as the LWC asks Apex every time. */
+    nextToken(): string | Promise<string>;
+    /** Whether the utility panel is open now (sent right after each init). */
+    visible(): boolean;
 }
 
 /**
  * The host side of the LCC protocol, as the Service Console's LWC plays it, for the local
- * harness page (`npm start` and the browser tests). It answers every `ready` (the container
- * keeps the first init), refreshes tokens, and reports what a console would show.
+ * harness page (`npm start`, `npm run demo` and the browser tests). It answers every `ready`
+ * with init and the panel's visibility (the container keeps the first init), answers each
+ * token-expired with a fresh token, and reports what a console would show.
  */
 export class LocalHost {
     constructor(
@@ -38,10 +42,11 @@ export class LocalHost {
             case 'sendbird:ready':
                 if (this.options.answerReady) {
                     this.post(initMessage(this.options.session()));
+                    this.setVisible(this.options.visible());
                 }
                 return;
             case 'sendbird:token-expired':
-                this.post({ type: 'sendbird:token', accessToken: this.options.nextToken() });
+                void this.sendToken();
                 return;
             case 'sendbird:unread':
                 if (Number.isInteger(message.count) && (message.count as number) >= 0) {
@@ -54,10 +59,33 @@ export class LocalHost {
                 }
                 return;
             case 'sendbird:error':
-                this.view.error(String(message.code), String(message.message));
+                this.view.error(
+                    String(message.code),
+                    String(message.message),
+                    typeof message.channelUrl === 'string' ? message.channelUrl : undefined
+                );
+                return;
+            case 'sendbird:channel-opened':
+                if (typeof message.channelUrl === 'string') {
+                    this.view.channelOpened(message.channelUrl);
+                }
                 return;
             default:
             // Anything else is only logged.
+        }
+    }
+
+    /** The utility panel opened or was minimised. */
+    setVisible(visible: boolean): void {
+        this.post({ type: 'sendbird:visibility', visible });
+    }
+
+    /** Without a token the container's own wait runs out (`token-refresh-failed`), as in an org. */
+    private async sendToken(): Promise<void> {
+        try {
+            this.post({ type: 'sendbird:token', accessToken: await this.options.nextToken() });
+        } catch (error) {
+            console.warn('The local host could not get a fresh session token.', error);
         }
     }
 }

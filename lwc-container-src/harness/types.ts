@@ -19,6 +19,10 @@ export interface LoadProbe {
 export interface HostConfig {
     containerUrl: string;
     session: Record<string, string>;
+    /** Where the page gets a fresh session token for each token-expired (plays the Apex call). */
+    tokenEndpoint?: string;
+    /** A banner the page shows first (the demo: "runs against a local stand-in for Sendbird"). */
+    notice?: { title: string; lines: string[] };
 }
 
 export interface LogEntry {
@@ -35,7 +39,10 @@ export interface HostRecord {
     log: LogEntry[];
     unread: number | null;
     openedRecords: string[];
-    errors: { code: string; message: string }[];
+    errors: { code: string; message: string; channelUrl?: string }[];
+    channelsOpened: string[];
+    /** Whether the utility panel is open (what `sendbird:visibility` last said). */
+    panelOpen: boolean;
 }
 
 /** `window.lccHost` on the host page. */
@@ -44,6 +51,8 @@ export interface HostApi extends HostRecord {
     post(payload: unknown): void;
     /** (Re)loads the container frame. */
     start(): void;
+    /** Opens or minimises the utility panel, as the agent clicking the utility item does. */
+    setPanel(open: boolean): void;
 }
 
 /** The globals the harness scripts add (`window.__loadProbe`, `window.lccHost`). */

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FileSource } from './file-source';
+import { readTrustedSites, trustedSources, type TrustedSite } from './trusted-sites';
 
 /** Where the harness serves its own scripts on the container origin. */
 export const HARNESS_PATH = '__harness/';
@@ -29,7 +30,21 @@ export interface HarnessOptions {
     containerPort?: number;
     /** Development: lets Parcel's hot reload evaluate updated modules. */
     allowEval?: boolean;
+    /**
+     * Plays the LWC's Apex call: a fresh session token for each `sendbird:token-expired`. The
+     * host page then POSTs `/__session/token` on its own origin instead of using its form.
+     */
+    issueToken?: () => Promise<string> | string;
+    /** A banner on the host page (the demo says what it runs against). */
+    notice?: { title: string; lines: string[] };
+    /** The org's CSP trusted sites (default: read from force-app), from which the CSP is built. */
+    trustedSites?: TrustedSite[];
+    /** Also allow any https/wss host (`npm start` against a real Sendbird app). */
+    allowAnySecureHost?: boolean;
 }
+
+/** The host page's token endpoint, on the host origin. */
+export const TOKEN_PATH = '__session/token';
 
 export interface Harness {
     /** The host page, playing the Service Console with its utility bar. */
@@ -55,17 +70,30 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
                 ? Buffer.from(injectStandIn(data.toString('utf8')))
                 : data;
         },
-        { 'content-security-policy': containerCsp(options.allowEval ?? false) }
+        {
+            'content-security-policy': containerCsp(options.allowEval ?? false, {
+                sites: options.trustedSites ?? readTrustedSites(path.resolve(__dirname, '../..')),
+                anySecureHost: options.allowAnySecureHost ?? false
+            })
+        }
     );
     const containerOrigin = await listen(containerServer, options.containerPort ?? 0);
     const containerUrl = `${containerOrigin}/index.html`;
     const hostConfig = Buffer.from(
-        JSON.stringify({ containerUrl, session: options.session ?? {} })
+        JSON.stringify({
+            containerUrl,
+            session: options.session ?? {},
+            ...(options.issueToken ? { tokenEndpoint: TOKEN_PATH } : {}),
+            ...(options.notice ? { notice: options.notice } : {})
+        })
     );
-    const hostServer = fileServer((name) =>
-        name === 'host-config.json'
-            ? hostConfig
-            : options.harness(name === 'index.html' ? 'host.html' : name)
+    const hostServer = fileServer(
+        (name) =>
+            name === 'host-config.json'
+                ? hostConfig
+                : options.harness(name === 'index.html' ? 'host.html' : name),
+        {},
+        options.issueToken ? { [TOKEN_PATH]: tokenHandler(options.issueToken) } : {}
     );
     const hostOrigin = await listen(hostServer, options.hostPort ?? 0);
     return {
@@ -77,13 +105,46 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     };
 }
 
-/** A server for one origin: GET a file by its path, 404 with a JSON body when there is none. */
+type PostHandler = (response: ServerResponse) => Promise<void>;
+
+/** POST only; answers `{accessToken}`, or 502 with a JSON error when none can be issued. */
+function tokenHandler(issue: () => Promise<string> | string): PostHandler {
+    return async (response) => {
+        response.setHeader('content-type', 'application/json');
+        response.setHeader('cache-control', 'no-store');
+        try {
+            response.end(JSON.stringify({ accessToken: await issue() }));
+        } catch (error) {
+            response.statusCode = 502;
+            response.end(
+                JSON.stringify({ error: 'no token', message: (error as Error).message ?? '' })
+            );
+        }
+    };
+}
+
+/**
+ * A server for one origin: GET a file by its path, 404 with a JSON body when there is none;
+ * `posts` answers POSTs to a few paths (405 with a JSON body on other methods there).
+ */
 function fileServer(
     resolve: (name: string) => Buffer | undefined,
-    headers: Record<string, string> = {}
+    headers: Record<string, string> = {},
+    posts: Record<string, PostHandler> = {}
 ): Server {
     return createServer((request, response) => {
         const name = requestedFile(request);
+        const post = posts[name];
+        if (post) {
+            if (request.method !== 'POST') {
+                response.statusCode = 405;
+                response.setHeader('content-type', 'application/json');
+                response.end(JSON.stringify({ error: 'method not allowed', allow: 'POST' }));
+                return;
+            }
+            void post(response);
+            return;
+        }
         // Browsers ask every origin for a favicon; the harness has none to offer.
         if (name === 'favicon.ico') {
             response.statusCode = 204;
@@ -120,19 +181,26 @@ export function injectStandIn(html: string): string {
 }
 
 /**
- * Like lightning:container's: no inline script, no script or font from elsewhere. Connections
- * may go to loopback (tests) and any https/wss host (a real Sendbird app in `npm start`); in an
- * org, CSP Trusted Sites narrow them to the app's own Sendbird hosts.
+ * Like lightning:container's: no inline script, no script or font from elsewhere. Connections,
+ * images and media may reach what the org's CSP Trusted Sites allow, each with its loopback
+ * stand-in (see trustedSources); `anySecureHost` also admits any https/wss host, for `npm start`
+ * against a real Sendbird app whose region the harness does not know.
  */
-export function containerCsp(allowEval: boolean): string {
+export function containerCsp(
+    allowEval: boolean,
+    { sites, anySecureHost = false }: { sites: TrustedSite[]; anySecureHost?: boolean }
+): string {
+    const allowed = trustedSources(sites);
+    const list = (fixed: string[], extra: string[], secure: string[]): string =>
+        [...fixed, ...extra, ...(anySecureHost ? secure : [])].join(' ');
     return [
         "default-src 'self'",
         `script-src 'self'${allowEval ? " 'unsafe-eval'" : ''}`,
         "style-src 'self' 'unsafe-inline'",
         "font-src 'self' data:",
-        "img-src 'self' data: blob: https:",
-        "media-src 'self' blob: https:",
-        "connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:* https: wss:"
+        `img-src ${list(["'self'", 'data:', 'blob:'], allowed.img, ['https:'])}`,
+        `media-src ${list(["'self'", 'blob:'], allowed.media, ['https:'])}`,
+        `connect-src ${list(["'self'"], allowed.connect, ['https:', 'wss:'])}`
     ].join('; ');
 }
 

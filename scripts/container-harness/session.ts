@@ -139,7 +139,7 @@ export function hostState(page: Page): Promise<HostRecord> {
         if (!host) {
             throw new Error('The host page did not start.');
         }
-        const { log, unread, openedRecords, errors } = host;
-        return { log, unread, openedRecords, errors };
+        const { log, unread, openedRecords, errors, channelsOpened, panelOpen } = host;
+        return { log, unread, openedRecords, errors, channelsOpened, panelOpen };
     });
 }

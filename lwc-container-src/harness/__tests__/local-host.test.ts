@@ -10,16 +10,27 @@ const SESSION: SessionSettings = {
     channelUrl: ''
 };
 
-function host(answerReady = true) {
+function host(
+    answerReady = true,
+    nextToken: () => string | Promise<string> = () => 'test-next-token'
+) {
     const posted: unknown[] = [];
-    const view = { unread: jest.fn(), openRecord: jest.fn(), error: jest.fn() };
+    const view = {
+        unread: jest.fn(),
+        openRecord: jest.fn(),
+        error: jest.fn(),
+        channelOpened: jest.fn()
+    };
     const local = new LocalHost((payload) => posted.push(payload), view, {
         answerReady,
         session: () => SESSION,
-        nextToken: () => 'test-next-token'
+        nextToken,
+        visible: () => false
     });
     return { local, posted, view };
 }
+
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('LocalHost', () => {
     it('answers every ready with init, leaving out empty fields', () => {
@@ -34,7 +45,8 @@ describe('LocalHost', () => {
             accessToken: 'test-session-token',
             apiHost: 'http://127.0.0.1:9'
         };
-        expect(posted).toEqual([init, init]);
+        const hidden = { type: 'sendbird:visibility', visible: false };
+        expect(posted).toEqual([init, hidden, init, hidden]);
         expect(initMessage(SESSION)).toEqual(init);
     });
 
@@ -44,10 +56,35 @@ describe('LocalHost', () => {
         expect(posted).toEqual([]);
     });
 
-    it('answers token-expired with the next token', () => {
-        const { local, posted } = host();
+    it('answers each token-expired with a fresh token from its source', async () => {
+        let issued = 0;
+        const { local, posted } = host(true, () => Promise.resolve(`test-token-${++issued}`));
         local.receive({ type: 'sendbird:token-expired' });
-        expect(posted).toEqual([{ type: 'sendbird:token', accessToken: 'test-next-token' }]);
+        local.receive({ type: 'sendbird:token-expired' });
+        await flush();
+        expect(posted).toEqual([
+            { type: 'sendbird:token', accessToken: 'test-token-1' },
+            { type: 'sendbird:token', accessToken: 'test-token-2' }
+        ]);
+    });
+
+    it('sends nothing when no fresh token can be had', async () => {
+        const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const { local, posted } = host(true, () => Promise.reject(new Error('Apex failed')));
+        local.receive({ type: 'sendbird:token-expired' });
+        await flush();
+        expect(posted).toEqual([]);
+        warn.mockRestore();
+    });
+
+    it('sends visibility when the panel opens or is minimised', () => {
+        const { local, posted } = host();
+        local.setVisible(true);
+        local.setVisible(false);
+        expect(posted).toEqual([
+            { type: 'sendbird:visibility', visible: true },
+            { type: 'sendbird:visibility', visible: false }
+        ]);
     });
 
     it('shows unread counts, opened records and errors; ignores malformed ones', () => {
@@ -58,11 +95,23 @@ describe('LocalHost', () => {
         local.receive({ type: 'sendbird:open-record', recordId: '500000000000001' });
         local.receive({ type: 'sendbird:open-record', recordId: 5 });
         local.receive({ type: 'sendbird:error', code: 'connect-failed', message: 'offline' });
+        local.receive({
+            type: 'sendbird:error',
+            code: 'channel-open-failed',
+            message: 'not a member',
+            channelUrl: 'channel_1'
+        });
+        local.receive({ type: 'sendbird:channel-opened', channelUrl: 'channel_1' });
+        local.receive({ type: 'sendbird:channel-opened', channelUrl: 1 });
         local.receive({ type: 'sendbird:whatever' });
         local.receive(null);
         expect(view.unread.mock.calls).toEqual([[3]]);
         expect(view.openRecord.mock.calls).toEqual([['500000000000001']]);
-        expect(view.error.mock.calls).toEqual([['connect-failed', 'offline']]);
+        expect(view.error.mock.calls).toEqual([
+            ['connect-failed', 'offline', undefined],
+            ['channel-open-failed', 'not a member', 'channel_1']
+        ]);
+        expect(view.channelOpened.mock.calls).toEqual([['channel_1']]);
         expect(posted).toEqual([]);
     });
 });

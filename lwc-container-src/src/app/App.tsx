@@ -1,11 +1,20 @@
 import { AgentChat } from '../chat/AgentChat';
 import type { Handshake } from '../protocol/handshake';
+import type { HostSignals } from '../protocol/host-signals';
 import type { HostBridge } from '../protocol/types';
 import { StatusScreen } from '../views/StatusScreen';
 import { useHandshake } from './useHandshake';
 
 /** The container app: the handshake with the host first (already under way), then the chat. */
-export function App({ bridge, handshake }: { bridge: HostBridge; handshake: Handshake }) {
+export function App({
+    bridge,
+    handshake,
+    signals
+}: {
+    bridge: HostBridge;
+    handshake: Handshake;
+    signals: HostSignals;
+}) {
     const state = useHandshake(handshake);
     switch (state.status) {
         case 'waiting':
@@ -23,6 +32,6 @@ export function App({ bridge, handshake }: { bridge: HostBridge; handshake: Hand
                 />
             );
         case 'initialized':
-            return <AgentChat bridge={bridge} init={state.init} />;
+            return <AgentChat bridge={bridge} signals={signals} init={state.init} />;
     }
 }

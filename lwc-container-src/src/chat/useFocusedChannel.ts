@@ -1,20 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { HostBridge } from '../protocol/types';
+import { useState, useSyncExternalStore } from 'react';
+import type { HostSignals, OpenRequest } from '../protocol/host-signals';
 
-/** The channel in the conversation pane: the init's, the agent's pick, or the host's `open-channel`. */
+export interface FocusedChannel {
+    /** The channel in the conversation pane: the init's, the agent's pick, or an opened one. */
+    channelUrl: string | undefined;
+    select(channelUrl: string | undefined): void;
+    /** The host's latest `sendbird:open-channel`, until ChannelOpener answers it. */
+    request: OpenRequest | null;
+    done(request: OpenRequest): void;
+}
+
+/** The focused channel, and the host's open-channel requests (kept across UIKit remounts). */
 export function useFocusedChannel(
-    bridge: HostBridge,
+    signals: HostSignals,
     initial: string | undefined
-): [string | undefined, (channelUrl: string | undefined) => void] {
-    const [channelUrl, setChannelUrl] = useState(initial);
-    useEffect(
-        () =>
-            bridge.subscribe((message) => {
-                if (message.type === 'sendbird:open-channel') {
-                    setChannelUrl(message.channelUrl);
-                }
-            }),
-        [bridge]
-    );
-    return [channelUrl, setChannelUrl];
+): FocusedChannel {
+    const [channelUrl, select] = useState(initial);
+    const request = useSyncExternalStore(signals.subscribe, () => signals.getState().openRequest);
+    return { channelUrl, select, request, done: signals.answered };
 }

@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION, type HostBridge, type InitMessage } from './types';
+import { isOtherProtocolInit } from './validate';
 
 export interface HandshakeOptions {
     /** Delay between the first and the second `sendbird:ready`; it doubles after each one. */
@@ -32,11 +33,13 @@ export function readyDelay(sent: number, options: HandshakeOptions): number {
  * `sendbird:init` arrives (the bridge drops invalid messages), or give up after the timeout.
  * The first init wins; one that arrives after the timeout is still accepted, since a slow host
  * is better than an error screen. `retry()` starts over after a timeout. It runs apart from
- * React, so the first ready goes out while the page is still loading.
+ * React, so the first ready goes out while the page is still loading. An init of another
+ * protocol version is reported once (`protocol-mismatch`): the host and the resource disagree.
  */
 export class Handshake {
     private state: HandshakeState = { status: 'waiting' };
     private readySent = 0;
+    private mismatchReported = false;
     private readyTimer: ReturnType<typeof setTimeout> | undefined;
     private timeoutTimer: ReturnType<typeof setTimeout> | undefined;
     private unsubscribe: (() => void) | undefined;
@@ -73,6 +76,23 @@ export class Handshake {
         }
     };
 
+    /** Hears a host message the bridge ignored: an init of another protocol is reported once. */
+    readonly ignored = (raw: unknown): void => {
+        if (
+            this.state.status !== 'initialized' &&
+            !this.mismatchReported &&
+            isOtherProtocolInit(raw)
+        ) {
+            this.mismatchReported = true;
+            const protocol = (raw as { protocol?: unknown }).protocol;
+            this.bridge.send({
+                type: 'sendbird:error',
+                code: 'protocol-mismatch',
+                message: `The host sent sendbird:init with protocol ${JSON.stringify(protocol) ?? 'undefined'}; this chat speaks protocol ${PROTOCOL_VERSION}. Deploy the matching static resource and components.`
+            });
+        }
+    };
+
     stop(): void {
         this.clearTimers();
         this.unsubscribe?.();
@@ -103,14 +123,10 @@ export class Handshake {
         this.setState({ status: 'initialized', init });
     }
 
+    /** The host did not answer: the screen says so (no error message, since nobody listens). */
     private timeOut(): void {
         this.clearTimers();
         this.setState({ status: 'timed-out' });
-        this.bridge.send({
-            type: 'sendbird:error',
-            code: 'handshake-timeout',
-            message: `No valid sendbird:init arrived within ${this.options.timeoutMs / 1000} s (${this.readySent} sendbird:ready sent).`
-        });
     }
 
     private clearTimers(): void {

@@ -6,6 +6,7 @@ import { parseHostMessage } from './validate';
 export interface LccApi {
     sendMessage(message: unknown): void;
     addMessageHandler(handler: (message: unknown) => void): void;
+    addErrorHandler(handler: (error: string) => void): void;
 }
 
 /**
@@ -27,6 +28,10 @@ export function createLccBridge(
     hosted: boolean = lccRuntimePresent()
 ): HostBridge {
     const listeners = new Set<(message: HostMessage) => void>();
+    const errorListeners = new Set<(error: string) => void>();
+    lcc.addErrorHandler((error) => {
+        errorListeners.forEach((listener) => listener(String(error)));
+    });
     lcc.addMessageHandler((raw) => {
         const message = parseHostMessage(raw);
         if (message === null) {
@@ -44,6 +49,12 @@ export function createLccBridge(
             listeners.add(listener);
             return () => {
                 listeners.delete(listener);
+            };
+        },
+        subscribeErrors(listener) {
+            errorListeners.add(listener);
+            return () => {
+                errorListeners.delete(listener);
             };
         }
     };

@@ -35,7 +35,16 @@ export interface OpenChannelMessage {
     channelUrl: string;
 }
 
-export type HostMessage = InitMessage | TokenMessage | OpenChannelMessage;
+/**
+ * Whether the agent can see the panel: sent right after init and whenever the utility panel opens
+ * or is minimised. While hidden, the container marks nothing read and selects nothing by itself.
+ */
+export interface VisibilityMessage {
+    type: 'sendbird:visibility';
+    visible: boolean;
+}
+
+export type HostMessage = InitMessage | TokenMessage | OpenChannelMessage | VisibilityMessage;
 
 // container → host
 
@@ -61,22 +70,42 @@ export interface TokenExpiredMessage {
     type: 'sendbird:token-expired';
 }
 
+/** A `sendbird:open-channel` succeeded: the channel is the one in the conversation pane. */
+export interface ChannelOpenedMessage {
+    type: 'sendbird:channel-opened';
+    channelUrl: string;
+}
+
 /**
- * Why the container reports an error:
- * - `handshake-timeout`: no valid `sendbird:init` arrived in time;
- * - `connect-failed`: Sendbird could not be reached or refused the session;
- * - `token-refresh-failed`: no new token arrived, or Sendbird rejected it.
+ * Why the container reports an error (the host shows each with a next step):
+ * - `connect-failed`: Sendbird could not be reached, or did not answer in time;
+ * - `token-refresh-failed`: no new token arrived from the host, or Sendbird rejected it;
+ * - `channel-open-failed`: the channel of a `sendbird:open-channel` could not be opened;
+ * - `container-error`: Salesforce's container runtime reported an error (`LCC.addErrorHandler`);
+ * - `protocol-mismatch`: the host sent a `sendbird:init` of another protocol version.
  */
-export type ContainerErrorCode = 'handshake-timeout' | 'connect-failed' | 'token-refresh-failed';
+export type ContainerErrorCode =
+    | 'connect-failed'
+    | 'token-refresh-failed'
+    | 'channel-open-failed'
+    | 'container-error'
+    | 'protocol-mismatch';
 
 export interface ErrorMessage {
     type: 'sendbird:error';
     code: ContainerErrorCode;
     message: string;
+    /** The channel the error is about (`channel-open-failed`). */
+    channelUrl?: string;
 }
 
 export type ContainerMessage =
-    ReadyMessage | UnreadMessage | OpenRecordMessage | TokenExpiredMessage | ErrorMessage;
+    | ReadyMessage
+    | UnreadMessage
+    | OpenRecordMessage
+    | TokenExpiredMessage
+    | ChannelOpenedMessage
+    | ErrorMessage;
 
 /** The container's side of the channel to the host: validated messages in, typed messages out. */
 export interface HostBridge {
@@ -85,4 +114,6 @@ export interface HostBridge {
     send(message: ContainerMessage): void;
     /** Calls `listener` with every valid host message; returns the unsubscribe function. */
     subscribe(listener: (message: HostMessage) => void): () => void;
+    /** Calls `listener` with each error the container runtime reports; returns the unsubscribe function. */
+    subscribeErrors(listener: (error: string) => void): () => void;
 }

@@ -32,6 +32,10 @@ export function parseHostMessage(raw: unknown): HostMessage | null {
             return isChannelUrl(raw.channelUrl)
                 ? { type: 'sendbird:open-channel', channelUrl: raw.channelUrl }
                 : null;
+        case 'sendbird:visibility':
+            return typeof raw.visible === 'boolean'
+                ? { type: 'sendbird:visibility', visible: raw.visible }
+                : null;
         default:
             return null;
     }
@@ -94,6 +98,11 @@ function isBoundedString(value: unknown, max: number): value is string {
 
 function isToken(value: unknown): value is string {
     return isBoundedString(value, MAX_TOKEN) && !/\s/.test(value);
+}
+
+/** A `sendbird:init` whose protocol is not this container's: the host needs an update. */
+export function isOtherProtocolInit(raw: unknown): boolean {
+    return isFields(raw) && raw.type === 'sendbird:init' && raw.protocol !== PROTOCOL_VERSION;
 }
 
 export function isChannelUrl(value: unknown): value is string {

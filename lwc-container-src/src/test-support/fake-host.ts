@@ -9,10 +9,18 @@ export class FakeHost implements LccApi {
     readonly sent: ContainerMessage[] = [];
     readonly ignored: unknown[] = [];
     private handler: ((message: unknown) => void) | undefined;
+    private errorHandler: ((error: string) => void) | undefined;
     readonly bridge: HostBridge;
 
-    constructor() {
-        this.bridge = createLccBridge((raw) => this.ignored.push(raw), this, true);
+    constructor(onIgnored?: (raw: unknown) => void) {
+        this.bridge = createLccBridge(
+            (raw) => {
+                this.ignored.push(raw);
+                onIgnored?.(raw);
+            },
+            this,
+            true
+        );
     }
 
     sendMessage(message: unknown): void {
@@ -21,6 +29,15 @@ export class FakeHost implements LccApi {
 
     addMessageHandler(handler: (message: unknown) => void): void {
         this.handler = handler;
+    }
+
+    addErrorHandler(handler: (error: string) => void): void {
+        this.errorHandler = handler;
+    }
+
+    /** Reports a runtime error, as Salesforce's LCC runtime would. */
+    runtimeError(error: string): void {
+        this.errorHandler?.(error);
     }
 
     /** Delivers a message from the host, as Salesforce's LCC runtime would. */

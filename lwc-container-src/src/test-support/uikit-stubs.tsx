@@ -17,16 +17,26 @@ export interface ProviderProps {
     customWebSocketHost?: string;
     theme?: string;
     configureSession?: (sdk: unknown) => unknown;
-    eventHandlers?: { connection?: { onFailed?: (error: Error) => void } };
+    eventHandlers?: {
+        connection?: { onConnected?: (user: unknown) => void; onFailed?: (error: Error) => void };
+    };
     sdkInitParams?: { localCacheEnabled?: boolean };
     uikitOptions?: { groupChannel?: { enableVoiceMessage?: boolean } };
     children?: ReactNode;
 }
 
+/** The SDK calls the app makes beyond unread counting (a test supplies what it needs). */
+export type StubSdk = UnreadSource & {
+    updateCurrentUserInfo(params: { nickname: string }): Promise<unknown>;
+    groupChannel: UnreadSource['groupChannel'] & {
+        getChannel(url: string): Promise<{ url: string }>;
+    };
+};
+
 interface StubState {
-    config: { userId: string };
+    config: { userId: string; isOnline: boolean };
     stores: {
-        sdkStore: { sdk: UnreadSource | undefined; initialized: boolean };
+        sdkStore: { sdk: StubSdk | undefined; initialized: boolean };
         userStore: { user: { nickname?: string } | undefined };
     };
 }
@@ -34,12 +44,21 @@ interface StubState {
 /** What the tests control and observe. */
 export const uikit = {
     mounts: [] as ProviderProps[],
-    sdk: undefined as UnreadSource | undefined,
+    sdk: undefined as StubSdk | undefined,
     initialized: false,
+    /** UIKit's `config.isOnline` (it starts true, from navigator.onLine). */
+    isOnline: true,
+    /** The nickname Sendbird has for the user once connected. */
+    userNickname: undefined as string | undefined,
+    /** The props GroupChannelList got last. */
+    listProps: undefined as { disableAutoSelect?: boolean } | undefined,
     reset(): void {
         uikit.mounts = [];
         uikit.sdk = undefined;
         uikit.initialized = false;
+        uikit.isOnline = true;
+        uikit.userNickname = undefined;
+        uikit.listProps = undefined;
     },
     get latest(): ProviderProps {
         const props = uikit.mounts.at(-1);
@@ -58,10 +77,10 @@ function SendbirdProvider(props: ProviderProps) {
         uikit.mounts.push(props);
     }
     const state: StubState = {
-        config: { userId: props.userId },
+        config: { userId: props.userId, isOnline: uikit.isOnline },
         stores: {
             sdkStore: { sdk: uikit.sdk, initialized: uikit.initialized },
-            userStore: { user: uikit.initialized ? { nickname: props.nickname } : undefined }
+            userStore: { user: uikit.initialized ? { nickname: uikit.userNickname } : undefined }
         }
     };
     return <StateContext.Provider value={state}>{props.children}</StateContext.Provider>;
@@ -85,8 +104,10 @@ export const CHANNELS = [
 
 function GroupChannelList(props: {
     selectedChannelUrl?: string;
+    disableAutoSelect?: boolean;
     onChannelSelect: (channel: { url: string } | null) => void;
 }) {
+    uikit.listProps = props;
     return (
         <ul data-testid="channel-list" data-selected={props.selectedChannelUrl ?? ''}>
             {CHANNELS.map((channel) => (

@@ -85,8 +85,9 @@ describe('the container app in lightning:container (browser)', () => {
 
             const session = frame.locator('[data-testid=agent-session]');
             await expect(session.getAttribute('data-user-id')).resolves.toBe(TEST_SESSION.userId);
+            // The Salesforce name from init, before Sendbird answered anything.
             await expect(session.textContent()).resolves.toBe(
-                `Signed in as ${TEST_SESSION.userId}Connecting to Sendbird…`
+                `Signed in as ${TEST_SESSION.nickname}Connecting to Sendbird…`
             );
             await expect(frame.locator('.sendbird-channel-list').isVisible()).resolves.toBe(true);
             // UIKit handed the SDK the given app and user: its WebSocket names both.
@@ -122,7 +123,29 @@ describe('the container app in lightning:container (browser)', () => {
 
         expect(host.webSockets.length).toBeGreaterThan(attempts);
         expect(new URL(host.webSockets[attempts]).host).toBe(`127.0.0.1:${port}`);
-        expect((await hostState(host.page)).errors).toHaveLength(2);
+        const after = await hostState(host.page);
+        expect(after.errors).toHaveLength(2);
+        // Retry asked the host for a fresh token first, never reusing the one that failed.
+        expect(after.log.map((entry) => entry.type)).toContain('sendbird:token-expired');
+    });
+
+    it('shows "cannot connect" within 5 s when Sendbird accepts connections but never answers (defect 4)', async () => {
+        const sendbird = await silentServer();
+        try {
+            const host = await open(sessionOnLoopback(sendbird.port));
+            const frame = await containerFrame(host.page, harness);
+            const probe = await waitForMilestone(frame, 'cannot-connect', 8000);
+            const { 'frame-load': loaded = NaN, 'cannot-connect': failed = NaN } = probe.marks;
+            expect(failed - loaded).toBeLessThan(5000);
+            await expect(frame.getByRole('button', { name: 'Retry' }).isVisible()).resolves.toBe(
+                true
+            );
+            expect((await hostState(host.page)).errors).toEqual([
+                expect.objectContaining({ code: 'connect-failed' })
+            ]);
+        } finally {
+            await sendbird.close();
+        }
     });
 
     it('ignores a malformed init and completes the handshake with a valid one', async () => {

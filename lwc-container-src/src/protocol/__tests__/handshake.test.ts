@@ -8,7 +8,8 @@ describe('Handshake', () => {
 
     beforeEach(() => {
         jest.useFakeTimers();
-        host = new FakeHost();
+        // As main.tsx wires it: messages the bridge ignores reach the handshake.
+        host = new FakeHost((raw) => handshake.ignored(raw));
         states = [];
         handshake = new Handshake(host.bridge);
         handshake.subscribe((state) => states.push(state));
@@ -87,13 +88,26 @@ describe('Handshake', () => {
 
         expect(handshake.getState()).toEqual({ status: 'timed-out' });
         expect(host.sentOfType('sendbird:ready')).toHaveLength(readyCount);
+        // The screen says so; the contract has no error code for a host that never answered.
+        expect(host.sentOfType('sendbird:error')).toEqual([]);
+    });
+
+    it('reports an init of another protocol once, and still accepts a valid init', () => {
+        handshake.start();
+        host.post({ ...VALID_INIT, protocol: 2 });
+        host.post({ ...VALID_INIT, protocol: 2 });
+        host.post({ ...VALID_INIT, appId: 'not an app id!' });
         expect(host.sentOfType('sendbird:error')).toEqual([
             {
                 type: 'sendbird:error',
-                code: 'handshake-timeout',
-                message: `No valid sendbird:init arrived within 15 s (${readyCount} sendbird:ready sent).`
+                code: 'protocol-mismatch',
+                message: expect.stringContaining('protocol 2; this chat speaks protocol 1')
             }
         ]);
+        host.post(VALID_INIT);
+        expect(handshake.getState()).toEqual({ status: 'initialized', init: VALID_INIT });
+        host.post({ ...VALID_INIT, protocol: '1' });
+        expect(host.sentOfType('sendbird:error')).toHaveLength(1);
     });
 
     it('starts over on retry after a timeout', () => {

@@ -1,4 +1,5 @@
 import { FakeHost, VALID_INIT } from '../../test-support/fake-host';
+import { MAX_REPORTED_ERRORS, reportContainerErrors } from '../container-errors';
 import { createLccBridge, lccRuntimePresent } from '../lcc-bridge';
 
 describe('createLccBridge', () => {
@@ -35,7 +36,8 @@ describe('createLccBridge', () => {
     it('calls the real lightning-container module, which needs window.LCC.onlineSupport', () => {
         const onlineSupport = {
             sendMessage: jest.fn(),
-            addMessageHandler: jest.fn()
+            addMessageHandler: jest.fn(),
+            addErrorHandler: jest.fn()
         };
         (window as unknown as { LCC?: unknown }).LCC = { onlineSupport };
         try {
@@ -43,12 +45,37 @@ describe('createLccBridge', () => {
             bridge.send({ type: 'sendbird:token-expired' });
             expect(bridge.hosted).toBe(true);
             expect(onlineSupport.addMessageHandler).toHaveBeenCalledTimes(1);
+            expect(onlineSupport.addErrorHandler).toHaveBeenCalledTimes(1);
             expect(onlineSupport.sendMessage).toHaveBeenCalledWith('containerUserMessage', {
                 payload: { type: 'sendbird:token-expired' }
             });
         } finally {
             delete (window as unknown as { LCC?: unknown }).LCC;
         }
+    });
+});
+
+describe('reportContainerErrors', () => {
+    it('sends each runtime error to the host once as container-error, up to a bound', () => {
+        const host = new FakeHost();
+        const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        const stop = reportContainerErrors(host.bridge);
+        host.runtimeError('Unknown LCC message kind: x');
+        host.runtimeError('Unknown LCC message kind: x');
+        for (let i = 0; i < MAX_REPORTED_ERRORS + 3; i++) {
+            host.runtimeError(`error ${i}`);
+        }
+        stop();
+        host.runtimeError('after stop');
+        const sent = host.sentOfType('sendbird:error');
+        expect(sent[0]).toEqual({
+            type: 'sendbird:error',
+            code: 'container-error',
+            message: 'Unknown LCC message kind: x'
+        });
+        expect(sent).toHaveLength(MAX_REPORTED_ERRORS);
+        expect(sent.every((message) => message.code === 'container-error')).toBe(true);
+        error.mockRestore();
     });
 });
 

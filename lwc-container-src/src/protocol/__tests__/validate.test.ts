@@ -88,6 +88,19 @@ describe('parseHostMessage', () => {
         expect(parseHostMessage({ type: 'sendbird:open-channel', channelUrl: 5 })).toBeNull();
     });
 
+    it('accepts visibility with a boolean only', () => {
+        expect(parseHostMessage({ type: 'sendbird:visibility', visible: true })).toEqual({
+            type: 'sendbird:visibility',
+            visible: true
+        });
+        expect(parseHostMessage({ type: 'sendbird:visibility', visible: false })).toEqual({
+            type: 'sendbird:visibility',
+            visible: false
+        });
+        expect(parseHostMessage({ type: 'sendbird:visibility', visible: 'true' })).toBeNull();
+        expect(parseHostMessage({ type: 'sendbird:visibility' })).toBeNull();
+    });
+
     it.each([
         ['null', null],
         ['a string', 'sendbird:init'],

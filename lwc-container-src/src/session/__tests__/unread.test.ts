@@ -1,5 +1,6 @@
 import type { ConnectionHandler, UserEventHandler } from '@sendbird/chat';
-import { watchUnreadCount, type UnreadSource } from '../unread';
+import type { GroupChannelHandler } from '@sendbird/chat/groupChannel';
+import { UNREAD_REFRESH_DEBOUNCE_MS, watchUnreadCount, type UnreadSource } from '../unread';
 
 /** The few SDK calls unread counting makes, with the handlers it registers kept for the test. */
 class FakeSdk implements UnreadSource {
@@ -7,10 +8,17 @@ class FakeSdk implements UnreadSource {
     totalCalls = 0;
     readonly userHandlers = new Map<string, UserEventHandler>();
     readonly connectionHandlers = new Map<string, ConnectionHandler>();
+    readonly channelHandlers = new Map<string, GroupChannelHandler>();
     readonly groupChannel = {
         getTotalUnreadMessageCount: (): Promise<number> => {
             this.totalCalls += 1;
             return Promise.resolve(this.total);
+        },
+        addGroupChannelHandler: (key: string, handler: GroupChannelHandler): void => {
+            this.channelHandlers.set(key, handler);
+        },
+        removeGroupChannelHandler: (key: string): void => {
+            this.channelHandlers.delete(key);
         }
     };
 
@@ -40,6 +48,19 @@ class FakeSdk implements UnreadSource {
 
     reconnect(): void {
         this.connectionHandlers.forEach((handler) => handler.onReconnectSucceeded?.());
+    }
+
+    /** A message arrives in one of the agent's channels (the SDK passes channel and message). */
+    messageReceived(): void {
+        this.channelHandlers.forEach((handler) =>
+            (handler.onMessageReceived as unknown as () => void)?.()
+        );
+    }
+
+    channelChanged(): void {
+        this.channelHandlers.forEach((handler) =>
+            (handler.onChannelChanged as unknown as () => void)?.()
+        );
     }
 }
 
@@ -114,6 +135,49 @@ describe('watchUnreadCount', () => {
         expect(report).not.toHaveBeenCalled();
         expect(sdk.userHandlers.size).toBe(0);
         expect(sdk.connectionHandlers.size).toBe(0);
+        expect(sdk.channelHandlers.size).toBe(0);
+    });
+
+    it('re-reads the total once per burst of received messages and channel changes', async () => {
+        jest.useFakeTimers();
+        try {
+            const sdk = new FakeSdk();
+            const report = jest.fn();
+            watchUnreadCount(sdk, report);
+            await jest.advanceTimersByTimeAsync(0);
+            // No total pushed: Sendbird pushes it when the user reads, not when a message comes.
+            sdk.total = 1;
+            sdk.messageReceived();
+            await jest.advanceTimersByTimeAsync(UNREAD_REFRESH_DEBOUNCE_MS - 1);
+            sdk.total = 3;
+            sdk.messageReceived();
+            sdk.channelChanged();
+            await jest.advanceTimersByTimeAsync(UNREAD_REFRESH_DEBOUNCE_MS);
+
+            expect(sdk.totalCalls).toBe(2);
+            expect(report.mock.calls).toEqual([[0], [3]]);
+
+            sdk.total = 2;
+            sdk.channelChanged();
+            await jest.advanceTimersByTimeAsync(UNREAD_REFRESH_DEBOUNCE_MS);
+            expect(report.mock.calls).toEqual([[0], [3], [2]]);
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
+    it('fetches nothing after it stopped, even when a refresh was pending', async () => {
+        jest.useFakeTimers();
+        try {
+            const sdk = new FakeSdk();
+            const stop = watchUnreadCount(sdk, jest.fn());
+            sdk.messageReceived();
+            stop();
+            await jest.advanceTimersByTimeAsync(UNREAD_REFRESH_DEBOUNCE_MS * 2);
+            expect(sdk.totalCalls).toBe(1);
+        } finally {
+            jest.useRealTimers();
+        }
     });
 
     it('gives each watcher its own handler keys', () => {
