@@ -333,9 +333,12 @@ describe('c-sendbird-failure-console', () => {
             expect($(element, 'lightning-button.resolve-matching').disabled).toBe(true);
 
             jest.advanceTimersByTime(PROGRESS_POLL_MS);
-            for (let i = 0; i < 5; i++) {
-                await Promise.resolve();
-            }
+            // A few microtask turns: the Apex promise, the await, the re-render.
+            await Promise.resolve();
+            await Promise.resolve();
+            await Promise.resolve();
+            await Promise.resolve();
+            await Promise.resolve();
             expect(text(element, '.job-progress')).toBe('Chunks of 200 done: 7 of 21.');
 
             jest.advanceTimersByTime(PROGRESS_POLL_MS);
