@@ -53,10 +53,10 @@ module.exports = defineConfig([
         }
     },
 
-    // Platform module mocks for jest
+    // Platform module mocks for jest (some are LWC components, e.g. lightning-button)
     {
         files: ['force-app/test/jest-mocks/**/*.js'],
-        extends: [eslintJs.configs.recommended],
+        extends: [lwcRecommended],
         languageOptions: {
             sourceType: 'module',
             ecmaVersion: 'latest',

@@ -13,6 +13,18 @@ module.exports = {
             displayName: 'lwc',
             rootDir: __dirname,
             roots: ['<rootDir>/force-app'],
+            // Custom Labels resolve to their English values (see force-app/test/jest-resolver.js).
+            resolver: '<rootDir>/force-app/test/jest-resolver.js',
+            // Platform modules whose sfdx-lwc-jest stubs do nothing, as lwc-recipes maps them.
+            moduleNameMapper: {
+                '^lightning/button$': '<rootDir>/force-app/test/jest-mocks/lightning/button/button',
+                '^lightning/messageService$':
+                    '<rootDir>/force-app/test/jest-mocks/lightning/messageService',
+                '^lightning/navigation$':
+                    '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
+                '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh',
+                '^lightning/empApi$': '<rootDir>/force-app/test/jest-mocks/lightning/empApi'
+            },
             setupFilesAfterEnv: [
                 ...(lwcJestConfig.setupFilesAfterEnv ?? []),
                 '<rootDir>/force-app/test/jest-setup.js'

@@ -1,25 +1,62 @@
 ({
-    // Every message of the chat goes to the LWC, which validates it and decides.
-    receiveFromContainer: function (component, event) {
-        component.find('console').handleContainerMessage(event.getParam('payload'));
-    },
-
-    sendToContainer: function (component, event) {
-        component.find('SendBird_Bar').message(event.getParam('message'));
-    },
-
-    updateUtilityItem: function (component, event) {
+    // Reads the utility item once: its label as the admin named it, and whether it is open.
+    // Then follows every click on it (open or minimise) so the chat knows what the agent sees.
+    init: function (component, event, helper) {
         var utilityBar = component.find('utilityBar');
-        utilityBar.setUtilityLabel({ label: event.getParam('label') });
-        utilityBar.setUtilityHighlighted({ highlighted: event.getParam('highlighted') });
+        utilityBar
+            .getEnclosingUtilityId()
+            .then(
+                $A.getCallback(function (utilityId) {
+                    if (!utilityId) {
+                        // On an app or record page: the chat is on screen.
+                        helper.agentConsole(component).startInUtility({ visible: true });
+                        return null;
+                    }
+                    return helper.followUtility(component, utilityBar);
+                })
+            )
+            .catch(
+                $A.getCallback(function () {
+                    // No utility bar API here (e.g. a community page): treat the chat as shown.
+                    helper.agentConsole(component).startInUtility({ visible: true });
+                })
+            );
+    },
+
+    // Every message of the chat goes to the LWC, which validates it and decides.
+    receiveFromContainer: function (component, event, helper) {
+        helper
+            .agentConsole(component)
+            .handleContainerMessage(helper.plain(event.getParam('payload')));
+    },
+
+    // A plain JSON copy: the LWC's object must not cross Lightning Web Security's boundary.
+    sendToContainer: function (component, event, helper) {
+        var container = component.find('SendBird_Bar');
+        if (container) {
+            container.message(helper.plain(event.getParam('message')));
+        }
+    },
+
+    updateUtilityItem: function (component, event, helper) {
+        var utilityBar = component.find('utilityBar');
+        helper.quietly(utilityBar.setUtilityLabel({ label: event.getParam('label') }));
+        helper.quietly(
+            utilityBar.setUtilityHighlighted({ highlighted: event.getParam('highlighted') })
+        );
     },
 
     // "Open in chat" somewhere in the app: show this utility's panel. Called from inside the
     // utility, so openUtility needs no id.
-    openUtility: function (component) {
+    openUtility: function (component, event, helper) {
         component
             .find('utilityBar')
             .openUtility()
+            .then(
+                $A.getCallback(function () {
+                    helper.agentConsole(component).setVisible(true);
+                })
+            )
             .catch(
                 $A.getCallback(function () {
                     // Not in a utility bar (e.g. on an app page): the chat is on screen already,
@@ -49,14 +86,22 @@
             )
             .catch(
                 $A.getCallback(function () {
-                    helper.showError('The chat could not open record ' + recordId + '.');
+                    helper.showError(
+                        $A.util.format(
+                            $A.get('$Label.c.Sendbird_Chat_Open_Record_Failed'),
+                            recordId
+                        )
+                    );
                 })
             );
     },
 
+    // A second copy of the chat on this page: no container, so no second Sendbird session.
+    standDown: function (component) {
+        component.set('v.idle', true);
+    },
+
     containerFailed: function (component, event, helper) {
-        helper.showError(
-            'The Sendbird chat could not load. Reload the page; if it persists, ask your admin.'
-        );
+        helper.showError($A.get('$Label.c.Sendbird_Chat_Load_Failed'));
     }
 });

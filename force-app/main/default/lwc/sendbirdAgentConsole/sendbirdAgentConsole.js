@@ -7,23 +7,39 @@ import {
     unsubscribe
 } from 'lightning/messageService';
 import getSession from '@salesforce/apex/SendbirdAgentSessionController.getSession';
+import CHAT_LABEL from '@salesforce/label/c.Sendbird_Chat_Label';
+import UNREAD_LABEL from '@salesforce/label/c.Sendbird_Chat_Unread_Label';
+import START_FAILED from '@salesforce/label/c.Sendbird_Chat_Start_Failed';
+import NEEDS_PERMISSION from '@salesforce/label/c.Sendbird_Chat_Needs_Permission';
+import STAND_DOWN from '@salesforce/label/c.Sendbird_Chat_Stand_Down';
+import RETRY from '@salesforce/label/c.Sendbird_Chat_Retry';
+import ERROR from '@salesforce/label/c.Sendbird_Error_Assistive';
 import {
     isChannelUrl,
     openChannelMessage,
     parseOpenChannelMessage,
+    FAILED,
     OPEN,
     OPEN_CHANNEL,
+    OPENED,
     RECEIVED
 } from 'c/sendbirdOpenChannel';
-import { parseContainerMessage, PROTOCOL } from './hostProtocol';
+import { format } from 'c/sendbirdFormat';
+import { parseContainerMessage, toContainer, PROTOCOL } from './hostProtocol';
+import { describeContainerError } from './containerErrors';
 
 /** A session this close to its end is renewed rather than handed to a reloaded chat. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
 
 /** What Salesforce answers, before our Apex runs, to a user whose profile and sets lack the class. */
 const NO_CLASS_ACCESS = /access to the Apex class/i;
-const NEEDS_PERMISSION_SET =
-    'You need the Sendbird Agent permission set to use the chat. Ask your Salesforce admin to assign it.';
+
+/**
+ * The console that owns the Sendbird session on this page. Every instance on a page shares this
+ * module, so a second one (placed twice, or also on an app page) sees the first and stands down
+ * instead of opening a second session and answering "Open in chat" twice.
+ */
+let owner = null;
 
 /**
  * @param {any} error an imperative Apex call's rejection
@@ -32,26 +48,35 @@ const NEEDS_PERMISSION_SET =
 function sessionErrorMessage(error) {
     const message = error?.body?.message;
     if (!message) {
-        return 'The chat could not start.';
+        return START_FAILED;
     }
-    return NO_CLASS_ACCESS.test(message) ? NEEDS_PERMISSION_SET : message;
+    return NO_CLASS_ACCESS.test(message) ? NEEDS_PERMISSION : message;
 }
 
 /**
  * The logic of the utility-bar chat's host. The Aura wrapper `sendbird_utilities_bar` passes
- * every message of the lightning:container here and carries out what this component asks for:
- * `reply` (a message for the container), `utilitystate` (label and highlight of the utility
- * item), `openrecord` (open a record, console-aware) and `openutility` (show the utility panel).
- * It also takes "Open in chat" requests from anywhere in the app (Sendbird_Open_Channel).
+ * every message of the lightning:container here, tells it about the utility item
+ * (`startInUtility`, `setVisible`) and carries out what this component asks for: `reply` (a
+ * message for the container), `utilitystate` (label and highlight of the utility item),
+ * `openrecord` (open a record, console-aware), `openutility` (show the utility panel) and
+ * `standdown` (this is a second copy: hide the container). It also takes "Open in chat" requests
+ * from anywhere in the app (Sendbird_Open_Channel) and answers them.
  */
 export default class SendbirdAgentConsole extends LightningElement {
-    /** The utility item's label; the unread count is appended to it. */
-    @api label = 'Chat';
-
     @wire(MessageContext) messageContext;
     subscription;
 
+    labels = { retry: RETRY, error: ERROR, standDown: STAND_DOWN };
+
+    /** The utility item's label as the admin named it (getUtilityInfo), else the Custom Label. */
+    utilityLabel = CHAT_LABEL;
+    /** Whether the agent sees the chat; hidden until the host knows (a background utility). */
+    visible = false;
+    standingDown = false;
+
     errorMessage;
+    /** The last `sendbird:error` of the container, with its next step. */
+    containerError;
     session;
     sessionRequest;
     initPending = false;
@@ -59,6 +84,12 @@ export default class SendbirdAgentConsole extends LightningElement {
     channelToOpen;
 
     connectedCallback() {
+        if (owner && owner !== this) {
+            this.standingDown = true;
+            this.askFor('standdown', {});
+            return;
+        }
+        owner = this;
         // Application scope: requests come from record pages in any workspace tab.
         this.subscription = subscribe(
             this.messageContext,
@@ -69,13 +100,55 @@ export default class SendbirdAgentConsole extends LightningElement {
     }
 
     disconnectedCallback() {
-        unsubscribe(this.subscription);
-        this.subscription = undefined;
+        if (owner === this) {
+            owner = null;
+        }
+        if (this.subscription) {
+            unsubscribe(this.subscription);
+            this.subscription = undefined;
+        }
+    }
+
+    get showError() {
+        return Boolean(this.errorMessage);
+    }
+
+    get showContainerError() {
+        return !this.errorMessage && Boolean(this.containerError);
+    }
+
+    /**
+     * The host read the utility item: its label (as the admin named it in App Manager) and
+     * whether its panel is open. Outside a utility bar the host passes no label and visible true.
+     * @param {{label?: string, visible?: boolean}} info what getUtilityInfo() said
+     */
+    @api
+    startInUtility(info) {
+        if (typeof info?.label === 'string' && info.label.trim()) {
+            this.utilityLabel = info.label;
+        }
+        this.setVisible(info?.visible !== false);
+    }
+
+    /**
+     * The utility panel was opened or minimised; the container is told at once (while hidden it
+     * marks nothing read).
+     * @param {boolean} visible whether the agent sees the chat
+     */
+    @api
+    setVisible(visible) {
+        if (this.standingDown || typeof visible !== 'boolean') {
+            return;
+        }
+        this.visible = visible;
+        if (this.containerReady) {
+            this.reply(toContainer.visibility(visible));
+        }
     }
 
     /**
      * An "Open in chat" request: show the utility, focus the channel, tell the publisher that
-     * the chat got it (so it can explain when no chat answers).
+     * the chat got it. Whether it opened follows from the container (`opened` / `failed`).
      * @param {unknown} raw a message of the Sendbird_Open_Channel message channel
      */
     handleOpenRequest(raw) {
@@ -85,11 +158,7 @@ export default class SendbirdAgentConsole extends LightningElement {
         }
         this.askFor('openutility', {});
         this.openChannel(request.channelUrl);
-        publish(
-            this.messageContext,
-            OPEN_CHANNEL,
-            openChannelMessage(RECEIVED, request.channelUrl, request.recordId)
-        );
+        this.answer(RECEIVED, request.channelUrl, request.recordId);
     }
 
     /**
@@ -97,6 +166,9 @@ export default class SendbirdAgentConsole extends LightningElement {
      */
     @api
     handleContainerMessage(payload) {
+        if (this.standingDown) {
+            return;
+        }
         const message = parseContainerMessage(payload);
         switch (message?.type) {
             case 'sendbird:ready':
@@ -107,15 +179,28 @@ export default class SendbirdAgentConsole extends LightningElement {
                 break;
             case 'sendbird:unread':
                 this.askFor('utilitystate', {
-                    label: message.count > 0 ? `${this.label} (${message.count})` : this.label,
+                    label:
+                        message.count > 0
+                            ? format(UNREAD_LABEL, this.utilityLabel, message.count)
+                            : this.utilityLabel,
                     highlighted: message.count > 0
                 });
                 break;
             case 'sendbird:open-record':
                 this.askFor('openrecord', { recordId: message.recordId });
                 break;
+            case 'sendbird:channel-opened':
+                this.containerError = undefined;
+                this.answer(OPENED, message.channelUrl);
+                break;
+            case 'sendbird:error':
+                this.containerError = describeContainerError(message);
+                if (message.code === 'channel-open-failed' && isChannelUrl(message.channelUrl)) {
+                    this.answer(FAILED, message.channelUrl);
+                }
+                break;
             default:
-                // Not a protocol message (errors are shown by the chat itself).
+                // Not a protocol message: ignored.
                 break;
         }
     }
@@ -126,19 +211,28 @@ export default class SendbirdAgentConsole extends LightningElement {
      */
     @api
     openChannel(channelUrl) {
-        if (!isChannelUrl(channelUrl)) {
+        if (this.standingDown || !isChannelUrl(channelUrl)) {
             return;
         }
         if (this.containerReady) {
-            this.askFor('reply', { message: { type: 'sendbird:open-channel', channelUrl } });
+            this.reply(toContainer.openChannel(channelUrl));
         } else {
             this.channelToOpen = channelUrl;
         }
     }
 
+    /**
+     * Retry after an Apex failure. Once the container has its init it ignores another one, so a
+     * started chat gets a fresh token instead (it reconnects with it).
+     */
     handleRetry() {
         this.errorMessage = undefined;
-        this.sendInit();
+        this.containerError = undefined;
+        if (this.containerReady) {
+            this.sendFreshToken();
+        } else {
+            this.sendInit();
+        }
     }
 
     /**
@@ -160,29 +254,32 @@ export default class SendbirdAgentConsole extends LightningElement {
             protocol: PROTOCOL,
             appId: session.appId,
             userId: session.userId,
-            accessToken: session.accessToken,
-            nickname: session.nickname
+            accessToken: session.accessToken
         };
+        if (session.nickname) {
+            init.nickname = session.nickname;
+        }
         if (this.channelToOpen) {
             init.channelUrl = this.channelToOpen;
             this.channelToOpen = undefined;
         }
         this.containerReady = true;
-        this.askFor('reply', { message: init });
+        this.reply(init);
+        this.reply(toContainer.visibility(this.visible));
     }
 
+    /** Answers `token-expired` (and Retry) with a token Apex issues now, never a cached one. */
     async sendFreshToken() {
         const session = await this.currentSession({ renew: true });
         if (session) {
-            this.askFor('reply', {
-                message: { type: 'sendbird:token', accessToken: session.accessToken }
-            });
+            this.reply(toContainer.token(session.accessToken));
         }
     }
 
     /**
      * The session to log in with: the cached one while it lasts (a reloaded chat asks again),
-     * else a new one from Apex. Concurrent callers share one Apex call.
+     * else a new one from Apex. Concurrent callers share one Apex call; a renewal never shares a
+     * call that started as a plain (possibly cached) request.
      * @param {{renew?: boolean}} options renew: ask Apex even if a session is cached
      * @returns {Promise<object | undefined>} the session, or undefined after showing the error
      */
@@ -207,6 +304,14 @@ export default class SendbirdAgentConsole extends LightningElement {
                 });
         }
         return this.sessionRequest;
+    }
+
+    answer(type, channelUrl, recordId) {
+        publish(this.messageContext, OPEN_CHANNEL, openChannelMessage(type, channelUrl, recordId));
+    }
+
+    reply(message) {
+        this.askFor('reply', { message });
     }
 
     askFor(name, detail) {

@@ -2,7 +2,11 @@
  * The "Open in chat" contract over the Sendbird_Open_Channel message channel, shared by its
  * publishers (the Case conversation panel) and its subscriber (the utility-bar chat):
  *   request  {type: 'open', channelUrl, recordId?}
- *   answer   {type: 'received', channelUrl, recordId?}, published by the chat when it got a request.
+ *   answers  {type: 'received', channelUrl, recordId?}: the chat got the request;
+ *            {type: 'opened', channelUrl}: the container confirmed the channel is shown
+ *            (`sendbird:channel-opened`);
+ *            {type: 'failed', channelUrl}: the container could not open it
+ *            (`sendbird:error` `channel-open-failed`).
  * Anything else on the channel is ignored, since any component in the app may publish on it.
  */
 import OPEN_CHANNEL from '@salesforce/messageChannel/Sendbird_Open_Channel__c';
@@ -10,6 +14,10 @@ import OPEN_CHANNEL from '@salesforce/messageChannel/Sendbird_Open_Channel__c';
 export { OPEN_CHANNEL };
 export const OPEN = 'open';
 export const RECEIVED = 'received';
+export const OPENED = 'opened';
+export const FAILED = 'failed';
+
+const TYPES = [OPEN, RECEIVED, OPENED, FAILED];
 
 const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -31,7 +39,7 @@ export function isRecordId(recordId) {
 }
 
 /**
- * @param {string} type OPEN or RECEIVED
+ * @param {string} type OPEN, RECEIVED, OPENED or FAILED
  * @param {string} channelUrl the channel
  * @param {string} [recordId] the record the request is about
  * @returns {object} the message to publish
@@ -48,7 +56,7 @@ export function parseOpenChannelMessage(raw) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return null;
     }
-    const knownType = raw.type === OPEN || raw.type === RECEIVED;
+    const knownType = TYPES.includes(raw.type);
     const recordIdValid =
         raw.recordId === undefined || raw.recordId === null || isRecordId(raw.recordId);
     return knownType && isChannelUrl(raw.channelUrl) && recordIdValid ? raw : null;

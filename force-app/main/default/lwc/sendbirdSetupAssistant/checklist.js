@@ -2,16 +2,24 @@
  * How each outcome of an Apex check is shown. The status is always spelled out in text; colour
  * and icon only repeat it.
  */
+import { format } from 'c/sendbirdFormat';
+import LABELS from './labels';
+
 const LOOKS = {
     passed: {
-        text: 'Passed',
+        text: LABELS.PASSED,
         icon: 'utility:success',
         variant: 'success',
         badge: 'slds-theme_success'
     },
-    failed: { text: 'Failed', icon: 'utility:error', variant: 'error', badge: 'slds-theme_error' },
+    failed: {
+        text: LABELS.FAILED,
+        icon: 'utility:error',
+        variant: 'error',
+        badge: 'slds-theme_error'
+    },
     unknown: {
-        text: 'Unknown',
+        text: LABELS.UNKNOWN,
         icon: 'utility:warning',
         variant: 'warning',
         badge: 'slds-theme_warning'
@@ -19,8 +27,8 @@ const LOOKS = {
 };
 
 /**
- * @param {{key: string, label: string, status: string, detail: string, fix?: string}} result
- *     one result of SendbirdSetupController.runChecks
+ * @param {{key: string, label: string, status: string, detail: string, fix?: string, fixUrl?: string}}
+ *     result one result of SendbirdSetupController.runChecks
  * @returns {object} the result with what the template shows
  */
 export function toItem(result) {
@@ -31,23 +39,19 @@ export function toItem(result) {
         statusText: look.text,
         iconName: look.icon,
         iconVariant: look.variant,
-        badgeClass: `slds-badge ${look.badge}`
+        badgeClass: `slds-badge ${look.badge}`,
+        fixLinkText: result.fixUrl ? format(LABELS.OPEN_SETUP, result.label) : undefined
     };
 }
 
 /**
  * @param {object[]} items checklist items
- * @returns {string} e.g. "6 passed, 1 failed, 1 unknown"
+ * @returns {string} e.g. "Passed: 6. Failed: 1. Unknown: 1."
  */
 export function summarize(items) {
-    return Object.entries(LOOKS)
-        .map(([status, look]) => ({
-            count: items.filter((item) => item.status === status).length,
-            text: look.text.toLowerCase()
-        }))
-        .filter(({ count }) => count > 0)
-        .map(({ count, text }) => `${count} ${text}`)
-        .join(', ');
+    const count = (status) => items.filter((item) => item.status === status).length;
+    const undecided = items.length - count('passed') - count('failed');
+    return format(LABELS.SUMMARY, count('passed'), count('failed'), undecided);
 }
 
 /**
@@ -56,5 +60,5 @@ export function summarize(items) {
  * @returns {string} the message
  */
 export function messageOf(error) {
-    return error?.body?.message ?? error?.message ?? 'Unknown error.';
+    return error?.body?.message ?? error?.message ?? LABELS.UNKNOWN_ERROR;
 }

@@ -1,7 +1,16 @@
 import { createElement } from 'lwc';
-import SendbirdCaseConversation, { CHAT_ANSWER_MS } from 'c/sendbirdCaseConversation';
+import SendbirdCaseConversation, {
+    CHAT_ANSWER_MS,
+    CHAT_OPEN_MS,
+    MEMBERSHIP_EVENT,
+    SUMMARY_CLAMP_CHARS
+} from 'c/sendbirdCaseConversation';
 import SendbirdAgentConsole from 'c/sendbirdAgentConsole';
-import { publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { getRecord } from 'lightning/uiRecordApi';
+import { publish, resetMessageService, subscriptionCount } from 'lightning/messageService';
+import { refreshAll, refreshHandlerCount } from 'lightning/refresh';
+import { emitEvent, empSubscriptionCount, resetEmpApi } from 'lightning/empApi';
+import { navigated, resetNavigation } from 'lightning/navigation';
 import OPEN_CHANNEL from '@salesforce/messageChannel/Sendbird_Open_Channel__c';
 import getConversation from '@salesforce/apex/SendbirdCaseConversationController.getConversation';
 import getMembers from '@salesforce/apex/SendbirdCaseConversationController.getMembers';
@@ -96,9 +105,25 @@ describe('c-sendbird-case-conversation', () => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
         }
+        resetMessageService();
+        resetEmpApi();
+        resetNavigation();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
+
+    // The Case record as the getRecord wire delivers it.
+    const caseRecord = (channelUrl, summary) => ({
+        apiName: 'Case',
+        id: CASE_ID,
+        fields: {
+            Sendbird_Channel_URL__c: { value: channelUrl },
+            Sendbird_Summary__c: { value: summary }
+        }
+    });
+
+    // A component of another tab publishing on Sendbird_Open_Channel, as the chat does.
+    const chatSays = (message) => publish({ id: 'chat', active: true }, OPEN_CHANNEL, message);
 
     describe('shows', () => {
         it('that the transcript is still being fetched when the handoff could not read it', async () => {
@@ -134,19 +159,59 @@ describe('c-sendbird-case-conversation', () => {
             expect(text(element, '.channel-url')).toBe('case_channel_1');
             expect(text(element, '.summary')).toBe('Wants a refund; the order was not found.');
             const link = $(element, 'a.transcript');
-            expect(link.getAttribute('href')).toBe(
-                '/lightning/r/ContentDocument/069000000000001AAA/view'
-            );
             expect(link.textContent).toBe('Sendbird transcript case_channel_1');
             const members = $$(element, 'li.member');
             expect(members.map((item) => item.querySelector('.nickname').textContent)).toEqual([
                 'Cy Customer',
                 'Ada Agent'
             ]);
-            expect(members[0].textContent).toContain('customer_42 · online');
-            expect(members[1].textContent).toContain('005000000000001AAA · offline, invited');
+            expect(members[0].querySelector('.state').textContent).toBe('Online');
+            expect(members[1].querySelector('.state').textContent).toBe('Invited, offline');
             expect($(element, '.you')).toBeNull();
             expect($(element, '.more')).toBeNull();
+        });
+
+        it('the transcript as a file preview link (NavigationMixin), opened in place on click', async () => {
+            const element = await mount();
+            const link = $(element, 'a.transcript');
+
+            expect(link.getAttribute('href')).toBe(
+                '/lightning/page/filePreview?selectedRecordId=069000000000001AAA'
+            );
+            link.click();
+
+            expect(navigated.at(-1).pageReference).toEqual({
+                type: 'standard__namedPage',
+                attributes: { pageName: 'filePreview' },
+                state: { selectedRecordId: '069000000000001AAA' }
+            });
+        });
+
+        it('the summary with its line breaks', async () => {
+            const summary = 'Order 1234\nWants a refund.\n\nCustomer is polite.';
+            const element = await mount({ conversation: { ...CONVERSATION, summary } });
+
+            const shown = $(element, '.summary');
+            expect(shown.textContent).toBe(summary);
+            expect(shown.classList).not.toContain('summary_clamped');
+            expect($(element, 'lightning-button.summary-toggle')).toBeNull();
+        });
+
+        it('a long summary clamped, with a show more toggle', async () => {
+            const summary = 'Long story. '.repeat(Math.ceil(SUMMARY_CLAMP_CHARS / 10));
+            const element = await mount({ conversation: { ...CONVERSATION, summary } });
+            const toggle = $(element, 'lightning-button.summary-toggle');
+
+            expect($(element, '.summary').classList).toContain('summary_clamped');
+            expect(toggle.label).toBe('Show the whole summary');
+            expect(toggle.getAttribute('aria-expanded')).toBe('false');
+
+            toggle.click();
+            await flushPromises();
+
+            expect($(element, '.summary').classList).not.toContain('summary_clamped');
+            expect(toggle.label).toBe('Show less of the summary');
+            expect(toggle.getAttribute('aria-expanded')).toBe('true');
         });
 
         it('the current agent marked, with Leave instead of Join', async () => {
@@ -168,13 +233,14 @@ describe('c-sendbird-case-conversation', () => {
             expect(text(element, '.channel-url')).toBe('case_channel_1');
         });
 
-        it('that Sendbird has no channel yet, and offers no Join', async () => {
+        it('that Sendbird has no channel yet, and offers neither Join nor Open in chat', async () => {
             const element = await mount({
                 members: { ...MEMBERS, channelExists: false, members: [] }
             });
 
             expect(text(element, '.no-channel')).toMatch(/^Sendbird has no channel/);
             expect($(element, 'lightning-button.join')).toBeNull();
+            expect($(element, 'lightning-button.open-in-chat')).toBeNull();
             expect($(element, '.no-members')).toBeNull();
         });
 
@@ -189,6 +255,26 @@ describe('c-sendbird-case-conversation', () => {
             const element = await mount({ members: { ...MEMBERS, more: true } });
 
             expect(text(element, '.more')).toBe('More members are not listed.');
+        });
+
+        it('that it is reading the members, in a live region', async () => {
+            let answer;
+            getConversation.mockResolvedValue(CONVERSATION);
+            getMembers.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+            const element = createElement('c-sendbird-case-conversation', {
+                is: SendbirdCaseConversation
+            });
+            element.recordId = CASE_ID;
+            document.body.appendChild(element);
+            await flushPromises();
+
+            const status = $(element, '.members-status');
+            expect(status.getAttribute('role')).toBe('status');
+            expect(status.textContent).toBe('Reading the members from Sendbird…');
+
+            answer(MEMBERS);
+            await flushPromises();
+            expect(status.textContent).toBe('');
         });
 
         it('why the conversation cannot be shown, without asking Sendbird', async () => {
@@ -207,6 +293,23 @@ describe('c-sendbird-case-conversation', () => {
             );
             expect(getMembers).not.toHaveBeenCalled();
             expect($(element, 'lightning-button.open-in-chat')).toBeNull();
+        });
+
+        it('a friendly sentence to a user without access to the Apex class', async () => {
+            getConversation.mockRejectedValue(
+                apexError(
+                    "You do not have access to the Apex class named 'SendbirdCaseConversationController'."
+                )
+            );
+            const element = createElement('c-sendbird-case-conversation', {
+                is: SendbirdCaseConversation
+            });
+            element.recordId = CASE_ID;
+            document.body.appendChild(element);
+            await flushPromises();
+
+            expect(text(element, '.error')).toMatch(/^You need the Sendbird Agent permission set/);
+            expect(text(element, '.error')).not.toContain('SendbirdCaseConversationController');
         });
 
         it('why the members cannot be read, and the rest of the Case', async () => {
@@ -229,6 +332,103 @@ describe('c-sendbird-case-conversation', () => {
 
             expect(getConversation).toHaveBeenCalledTimes(2);
             expect($(element, '.you')).not.toBeNull();
+        });
+    });
+
+    describe('follows the record', () => {
+        it('reloads when the Case channel or summary changes (getRecord)', async () => {
+            const element = await mount();
+            getRecord.emit(caseRecord('case_channel_1', 'Wants a refund.'));
+            await flushPromises();
+            expect(getConversation).toHaveBeenCalledTimes(1);
+
+            getConversation.mockResolvedValue({ ...CONVERSATION, summary: 'Handed over: refund.' });
+            getRecord.emit(caseRecord('case_channel_1', 'Handed over: refund.'));
+            await flushPromises();
+
+            expect(getConversation).toHaveBeenCalledTimes(2);
+            expect(text(element, '.summary')).toBe('Handed over: refund.');
+        });
+
+        it('does not reload for the same values again', async () => {
+            await mount();
+            getRecord.emit(caseRecord('case_channel_1', 'x'));
+            getRecord.emit(caseRecord('case_channel_1', 'x'));
+            await flushPromises();
+
+            expect(getConversation).toHaveBeenCalledTimes(1);
+        });
+
+        it('wires getRecord on the fields it shows', async () => {
+            await mount();
+
+            expect(getRecord.getLastConfig()).toEqual({
+                recordId: CASE_ID,
+                fields: [
+                    { objectApiName: 'Case', fieldApiName: 'Sendbird_Channel_URL__c' },
+                    { objectApiName: 'Case', fieldApiName: 'Sendbird_Summary__c' }
+                ]
+            });
+        });
+
+        it('loads the new Case when the record id changes', async () => {
+            const element = await mount();
+
+            element.recordId = '500000000000002AAA';
+            await flushPromises();
+
+            expect(getConversation).toHaveBeenLastCalledWith({ caseId: '500000000000002AAA' });
+        });
+
+        it('takes part in lightning/refresh, and leaves it when removed', async () => {
+            const element = await mount();
+            getMembers.mockResolvedValue(WITH_AGENT);
+
+            const answers = await refreshAll();
+            await flushPromises();
+
+            expect(answers).toEqual([true]);
+            expect(getConversation).toHaveBeenCalledTimes(2);
+            expect($(element, '.you')).not.toBeNull();
+
+            document.body.removeChild(element);
+            expect(refreshHandlerCount()).toBe(0);
+        });
+
+        it('reads the members again when the membership sync changed this Case', async () => {
+            const element = await mount();
+            getMembers.mockResolvedValue(WITH_AGENT);
+
+            emitEvent(MEMBERSHIP_EVENT, { Case_Id__c: CASE_ID, Channel_URL__c: 'case_channel_1' });
+            await flushPromises();
+
+            expect(getMembers).toHaveBeenCalledTimes(2);
+            expect($(element, 'lightning-button.join')).toBeNull();
+            expect($(element, 'lightning-button.open-in-chat')).not.toBeNull();
+        });
+
+        it('matches the 15-character Case Id too, and ignores other Cases', async () => {
+            await mount();
+
+            emitEvent(MEMBERSHIP_EVENT, {
+                Case_Id__c: '500000000000009AAA',
+                Channel_URL__c: 'x_1'
+            });
+            await flushPromises();
+            expect(getMembers).toHaveBeenCalledTimes(1);
+
+            emitEvent(MEMBERSHIP_EVENT, { Case_Id__c: CASE_ID.slice(0, 15) });
+            await flushPromises();
+            expect(getMembers).toHaveBeenCalledTimes(2);
+        });
+
+        it('stops following the membership sync when removed', async () => {
+            const element = await mount();
+            expect(empSubscriptionCount()).toBe(1);
+
+            document.body.removeChild(element);
+
+            expect(empSubscriptionCount()).toBe(0);
         });
     });
 
@@ -274,36 +474,76 @@ describe('c-sendbird-case-conversation', () => {
             expect($$(element, 'li.member')).toHaveLength(2);
             expect(text(element, '.notice')).toBe('');
         });
+
+        it('a Join button pressed while busy does nothing', async () => {
+            const element = await mount();
+            join.mockReturnValue(new Promise(() => null));
+
+            $(element, 'lightning-button.join').click();
+            await flushPromises();
+            $(element, 'lightning-button.join').click();
+
+            expect(join).toHaveBeenCalledTimes(1);
+        });
     });
 
     describe('Open in chat', () => {
+        it('is offered only to a member of an existing channel', async () => {
+            const outsider = await mount();
+            expect($(outsider, 'lightning-button.open-in-chat')).toBeNull();
+            expect(text(outsider, '.join-to-open')).toBe(
+                'Join the conversation to open it in the chat.'
+            );
+
+            const member = await mount({ members: WITH_AGENT });
+            expect($(member, 'lightning-button.open-in-chat')).not.toBeNull();
+            expect($(member, '.join-to-open')).toBeNull();
+        });
+
         it('publishes the channel and the Case on Sendbird_Open_Channel', async () => {
-            const element = await mount();
+            const element = await mount({ members: WITH_AGENT });
 
             $(element, 'lightning-button.open-in-chat').click();
 
-            expect(publish).toHaveBeenCalledWith(undefined, OPEN_CHANNEL, {
+            expect(publish).toHaveBeenCalledWith(expect.anything(), OPEN_CHANNEL, {
                 type: 'open',
                 channelUrl: 'case_channel_1',
                 recordId: CASE_ID
             });
         });
 
-        it('confirms when the chat answers', async () => {
-            const element = await mount();
-            const handler = subscribe.mock.calls[0][2];
+        it('reports success only when the chat confirms the channel opened', async () => {
+            const element = await mount({ members: WITH_AGENT });
 
             $(element, 'lightning-button.open-in-chat').click();
-            handler({ type: 'received', channelUrl: 'another_channel' });
-            handler({ type: 'received', channelUrl: 'case_channel_1' });
+            chatSays({ type: 'received', channelUrl: 'case_channel_1' });
             await flushPromises();
+            expect(text(element, '.notice')).toBe('The chat is opening the conversation…');
 
+            chatSays({ type: 'opened', channelUrl: 'another_channel' });
+            await flushPromises();
+            expect(text(element, '.notice')).toBe('The chat is opening the conversation…');
+
+            chatSays({ type: 'opened', channelUrl: 'case_channel_1' });
+            await flushPromises();
             expect(text(element, '.notice')).toBe('Opened in the Sendbird chat.');
             expect($(element, '.chat-warning')).toBeNull();
         });
 
+        it('says why when the chat could not open the channel', async () => {
+            const element = await mount({ members: WITH_AGENT });
+
+            $(element, 'lightning-button.open-in-chat').click();
+            chatSays({ type: 'received', channelUrl: 'case_channel_1' });
+            chatSays({ type: 'failed', channelUrl: 'case_channel_1' });
+            await flushPromises();
+
+            expect(text(element, '.notice')).toBe('');
+            expect(text(element, '.chat-warning')).toMatch(/^The chat could not open this/);
+        });
+
         it('explains when no chat answers', async () => {
-            const element = await mount();
+            const element = await mount({ members: WITH_AGENT });
             jest.useFakeTimers();
 
             $(element, 'lightning-button.open-in-chat').click();
@@ -316,62 +556,89 @@ describe('c-sendbird-case-conversation', () => {
             expect(text(element, '.chat-warning')).toMatch(/^The Sendbird chat did not answer/);
         });
 
+        it('explains when the chat answered but never confirmed', async () => {
+            const element = await mount({ members: WITH_AGENT });
+            jest.useFakeTimers();
+
+            $(element, 'lightning-button.open-in-chat').click();
+            chatSays({ type: 'received', channelUrl: 'case_channel_1' });
+            jest.advanceTimersByTime(CHAT_OPEN_MS);
+            await Promise.resolve();
+
+            expect(text(element, '.notice')).toBe('');
+            expect(text(element, '.chat-warning')).toMatch(/did not confirm/);
+        });
+
         it('stops listening when removed', async () => {
             const element = await mount();
+            expect(subscriptionCount()).toBe(1);
 
             document.body.removeChild(element);
 
-            expect(unsubscribe).toHaveBeenCalledWith(subscribe.mock.results[0].value);
+            expect(subscriptionCount()).toBe(0);
         });
     });
 
     describe('with the utility-bar chat on one message service', () => {
-        // A message service that delivers every message to every subscriber, as Salesforce's does.
-        beforeEach(() => {
-            const subscriptions = new Set();
-            subscribe.mockImplementation((context, channel, handler) => {
-                const subscription = { channel, handler };
-                subscriptions.add(subscription);
-                return subscription;
-            });
-            unsubscribe.mockImplementation((subscription) => subscriptions.delete(subscription));
-            publish.mockImplementation((context, channel, message) => {
-                [...subscriptions]
-                    .filter((subscription) => subscription.channel === channel)
-                    .forEach((subscription) => subscription.handler(message));
-            });
-        });
-
-        afterEach(() => {
-            subscribe.mockReset();
-            unsubscribe.mockReset();
-            publish.mockReset();
-        });
-
-        it('the chat opens the channel the panel asked for, and the panel hears back', async () => {
+        function chat() {
             getSession.mockResolvedValue(SESSION);
-            const chat = createElement('c-sendbird-agent-console', { is: SendbirdAgentConsole });
+            const console = createElement('c-sendbird-agent-console', { is: SendbirdAgentConsole });
             const replies = [];
-            const opened = [];
-            chat.addEventListener('reply', (event) => replies.push(event.detail.message));
-            chat.addEventListener('openutility', () => opened.push(true));
-            document.body.appendChild(chat);
-            chat.handleContainerMessage({ type: 'sendbird:ready', protocol: 1 });
-            const panel = await mount();
+            console.addEventListener('reply', (event) => replies.push(event.detail.message));
+            document.body.appendChild(console);
+            console.handleContainerMessage({ type: 'sendbird:ready', protocol: 1 });
+            return { console, replies };
+        }
+
+        it('the chat opens the channel, the container confirms, the panel says so', async () => {
+            const { console, replies } = chat();
+            const panel = await mount({ members: WITH_AGENT });
 
             $(panel, 'lightning-button.open-in-chat').click();
             await flushPromises();
-
-            expect(opened).toHaveLength(1);
             expect(replies.at(-1)).toEqual({
                 type: 'sendbird:open-channel',
                 channelUrl: 'case_channel_1'
             });
+            expect(text(panel, '.notice')).toBe('The chat is opening the conversation…');
+
+            console.handleContainerMessage({
+                type: 'sendbird:channel-opened',
+                channelUrl: 'case_channel_1'
+            });
+            await flushPromises();
+
             expect(text(panel, '.notice')).toBe('Opened in the Sendbird chat.');
+        });
+
+        it('a container that cannot open the channel makes the panel say why', async () => {
+            const { console } = chat();
+            const panel = await mount({ members: WITH_AGENT });
+
+            $(panel, 'lightning-button.open-in-chat').click();
+            await flushPromises();
+            console.handleContainerMessage({
+                type: 'sendbird:error',
+                code: 'channel-open-failed',
+                message: 'Not a member.',
+                channelUrl: 'case_channel_1'
+            });
+            await flushPromises();
+
+            expect(text(panel, '.notice')).toBe('');
+            expect(text(panel, '.chat-warning')).toMatch(/^The chat could not open this/);
         });
     });
 
     describe('sync failures', () => {
+        const TWO_FAILURES = {
+            ...FAILURES,
+            failures: [
+                ...FAILURES.failures,
+                { ...FAILURES.failures[0], Id: 'a01000000000002AAA', Name: 'SSF-000002' }
+            ]
+        };
+
         it('are listed for users who may read the failure log', async () => {
             const element = await mount({
                 conversation: { ...CONVERSATION, canSeeFailures: true }
@@ -381,6 +648,36 @@ describe('c-sendbird-case-conversation', () => {
             const failure = $(element, 'li.failure');
             expect(failure.textContent).toContain('SSF-000001: INVITE failed with 400201');
             expect(failure.textContent).toContain('"Channel" not found.');
+        });
+
+        it('link to their records (NavigationMixin)', async () => {
+            const element = await mount({
+                conversation: { ...CONVERSATION, canSeeFailures: true }
+            });
+            const link = $(element, 'a.failure-link');
+
+            expect(link.getAttribute('href')).toBe(
+                '/lightning/r/Sendbird_Sync_Failure__c/a01000000000001AAA/view'
+            );
+            link.click();
+            expect(navigated.at(-1).pageReference.attributes.recordId).toBe('a01000000000001AAA');
+        });
+
+        it('each have a Retry button with its own name', async () => {
+            listFailures.mockResolvedValue(TWO_FAILURES);
+            getConversation.mockResolvedValue({ ...CONVERSATION, canSeeFailures: true });
+            getMembers.mockResolvedValue(MEMBERS);
+            const element = createElement('c-sendbird-case-conversation', {
+                is: SendbirdCaseConversation
+            });
+            element.recordId = CASE_ID;
+            document.body.appendChild(element);
+            await flushPromises();
+
+            const names = $$(element, 'lightning-button.retry').map((button) =>
+                button.shadowRoot.querySelector('button').textContent.trim()
+            );
+            expect(names).toEqual(['Retry SSF-000001', 'Retry SSF-000002']);
         });
 
         it('that cannot be read say why', async () => {
@@ -455,7 +752,11 @@ describe('c-sendbird-case-conversation', () => {
 
     it('is accessible with members, summary, transcript and failures', async () => {
         const element = await mount({
-            conversation: { ...CONVERSATION, canSeeFailures: true },
+            conversation: {
+                ...CONVERSATION,
+                canSeeFailures: true,
+                summary: 'Long story. '.repeat(60)
+            },
             members: WITH_AGENT
         });
 
@@ -466,12 +767,12 @@ describe('c-sendbird-case-conversation', () => {
         getMembers.mockRejectedValueOnce(apexError('Sendbird is not answering.'));
         const element = await mount();
         jest.useFakeTimers();
-        $(element, 'lightning-button.open-in-chat').click();
-        jest.advanceTimersByTime(CHAT_ANSWER_MS);
+        getMembers.mockResolvedValue(WITH_AGENT);
+        element.recordId = CASE_ID;
         jest.useRealTimers();
         await flushPromises();
 
-        expect($(element, '.chat-warning')).not.toBeNull();
+        expect($(element, '.members-error')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 });

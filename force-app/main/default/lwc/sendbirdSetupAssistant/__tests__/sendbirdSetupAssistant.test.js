@@ -3,7 +3,8 @@ import SendbirdSetupAssistant from 'c/sendbirdSetupAssistant';
 import runChecks from '@salesforce/apex/SendbirdSetupController.runChecks';
 import sendTestHandoff from '@salesforce/apex/SendbirdSetupController.sendTestHandoff';
 import cleanUpTestHandoff from '@salesforce/apex/SendbirdSetupController.cleanUpTestHandoff';
-import { NavigationMixin } from 'lightning/navigation';
+import listTestHandoffs from '@salesforce/apex/SendbirdSetupController.listTestHandoffs';
+import { navigated, resetNavigation } from 'lightning/navigation';
 
 const CHECKS = require('./data/checks.json');
 const HANDOFF = require('./data/handoff.json');
@@ -22,28 +23,11 @@ jest.mock(
     { virtual: true }
 );
 
-// Records what the component asks lightning/navigation for.
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const GenerateUrl = Symbol('GenerateUrl');
-    const Mixin = (Base) =>
-        class extends Base {
-            [Navigate](pageReference) {
-                Mixin.navigated.push(pageReference);
-            }
-            [GenerateUrl](pageReference) {
-                Mixin.generated.push(pageReference);
-                return Promise.resolve(
-                    `/lightning/r/Case/${pageReference.attributes.recordId}/view`
-                );
-            }
-        };
-    Mixin.Navigate = Navigate;
-    Mixin.GenerateUrl = GenerateUrl;
-    Mixin.navigated = [];
-    Mixin.generated = [];
-    return { NavigationMixin: Mixin };
-});
+jest.mock(
+    '@salesforce/apex/SendbirdSetupController.listTestHandoffs',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
 
 const CASE_PAGE = {
     type: 'standard__recordPage',
@@ -55,6 +39,9 @@ const CASE_PAGE = {
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function mount() {
+    if (!listTestHandoffs.getMockImplementation()) {
+        listTestHandoffs.mockResolvedValue([]);
+    }
     const element = createElement('c-sendbird-setup-assistant', { is: SendbirdSetupAssistant });
     document.body.appendChild(element);
     return element;
@@ -79,9 +66,8 @@ describe('c-sendbird-setup-assistant', () => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
         }
-        NavigationMixin.navigated.length = 0;
-        NavigationMixin.generated.length = 0;
-        jest.clearAllMocks();
+        resetNavigation();
+        jest.resetAllMocks();
     });
 
     describe('checklist', () => {
@@ -127,6 +113,11 @@ describe('c-sendbird-setup-assistant', () => {
                 'answered HTTP 401, Sendbird code 400401'
             );
             expect(text(failed.querySelector('.fix'))).toBe(`Fix: ${CHECKS[1].fix}`);
+            const link = failed.querySelector('a.fix-link');
+            expect(link.getAttribute('href')).toBe('/lightning/setup/NamedCredential/home');
+            expect(text(link)).toBe(
+                'Open the Setup page for: Live call to Sendbird through the Named Credential'
+            );
             const icon = failed.querySelector('lightning-icon');
             expect(icon.iconName).toBe('utility:error');
             expect(icon.alternativeText).toBe('Failed');
@@ -153,7 +144,7 @@ describe('c-sendbird-setup-assistant', () => {
                 'callout',
                 'utilityBar'
             ]);
-            expect(text($(element, '.summary'))).toBe('1 passed, 1 failed, 1 unknown');
+            expect(text($(element, '.summary'))).toBe('Passed: 1. Failed: 1. Unknown: 1.');
         });
 
         it('never shows an outcome it does not know as passed', async () => {
@@ -195,6 +186,49 @@ describe('c-sendbird-setup-assistant', () => {
     });
 
     describe('test handoff', () => {
+        it('lists the handoffs an earlier visit left, for Clean up after a reload', async () => {
+            listTestHandoffs.mockResolvedValue([
+                {
+                    caseId: '500000000000002AAA',
+                    caseNumber: '00001030',
+                    channelUrl: 'sendbird_setup_test_old'
+                }
+            ]);
+            const element = await mountWithChecks();
+            cleanUpTestHandoff.mockResolvedValue(
+                'Deleted the channel sendbird_setup_test_old and Case 00001030.'
+            );
+
+            expect(text($(element, 'a.case-link'))).toBe('00001030');
+            button(element, 'Clean up 00001030').click();
+            await flushPromises();
+
+            expect(cleanUpTestHandoff).toHaveBeenCalledWith({
+                caseId: '500000000000002AAA',
+                channelUrl: 'sendbird_setup_test_old'
+            });
+            expect($(element, '.handoff')).toBeNull();
+        });
+
+        it('gives each handoff its own Clean up name', async () => {
+            listTestHandoffs.mockResolvedValue([
+                {
+                    caseId: '500000000000002AAA',
+                    caseNumber: '00001030',
+                    channelUrl: 'sendbird_setup_test_old'
+                }
+            ]);
+            const element = await mountWithChecks();
+            sendTestHandoff.mockResolvedValue(HANDOFF);
+            button(element, 'Send test handoff').click();
+            await flushPromises();
+
+            expect($$(element, 'lightning-button.clean-up').map((node) => node.label)).toEqual([
+                'Clean up 00001027',
+                'Clean up 00001030'
+            ]);
+        });
+
         async function sendHandoff() {
             const element = await mountWithChecks();
             sendTestHandoff.mockResolvedValue(HANDOFF);
@@ -210,11 +244,9 @@ describe('c-sendbird-setup-assistant', () => {
             const link = $(element, 'a.case-link');
             expect(text(link)).toBe('00001027');
             expect(link.getAttribute('href')).toBe('/lightning/r/Case/500000000000001AAA/view');
-            expect(NavigationMixin.generated).toEqual([CASE_PAGE]);
             expect(text($(element, '.channel-url'))).toBe('sendbird_setup_test_0123456789abcdef');
             expect(text($(element, '.handoff'))).toContain('005000000000001AAA');
-            expect(button(element, 'Send test handoff').disabled).toBe(true);
-            expect(button(element, 'Clean up')).toBeDefined();
+            expect(button(element, 'Clean up 00001027')).toBeDefined();
         });
 
         it('opens the Case through navigation on click', async () => {
@@ -222,7 +254,7 @@ describe('c-sendbird-setup-assistant', () => {
 
             $(element, 'a.case-link').click();
 
-            expect(NavigationMixin.navigated).toEqual([CASE_PAGE]);
+            expect(navigated.map(({ pageReference }) => pageReference)).toEqual([CASE_PAGE]);
         });
 
         it('shows why the handoff failed and offers it again', async () => {
@@ -241,7 +273,7 @@ describe('c-sendbird-setup-assistant', () => {
                 'The test Case was not saved (Required fields are missing: [Subject]); the test channel was deleted again.'
             );
             expect($(element, '.handoff')).toBeNull();
-            expect(button(element, 'Clean up')).toBeUndefined();
+            expect(button(element, 'Clean up 00001027')).toBeUndefined();
             expect(button(element, 'Send test handoff').disabled).toBe(false);
         });
 
@@ -251,7 +283,7 @@ describe('c-sendbird-setup-assistant', () => {
                 'Deleted the channel sendbird_setup_test_0123456789abcdef and Case 00001027.'
             );
 
-            button(element, 'Clean up').click();
+            button(element, 'Clean up 00001027').click();
             await flushPromises();
 
             expect(cleanUpTestHandoff).toHaveBeenCalledWith({
@@ -271,14 +303,14 @@ describe('c-sendbird-setup-assistant', () => {
                 body: { message: 'cannot reach Sendbird: Read timed out' }
             });
 
-            button(element, 'Clean up').click();
+            button(element, 'Clean up 00001027').click();
             await flushPromises();
 
             expect(text($(element, '.handoff-error p'))).toBe(
                 'cannot reach Sendbird: Read timed out'
             );
             expect(text($(element, 'a.case-link'))).toBe('00001027');
-            expect(button(element, 'Clean up').disabled).toBe(false);
+            expect(button(element, 'Clean up 00001027').disabled).toBe(false);
         });
 
         it('shows a spinner while working', async () => {
