@@ -113,6 +113,18 @@ function isRefusal(status: number | undefined): boolean {
 
 function webhookError(error: FastifyError | HttpError | UpstreamError): HttpError {
     if (error instanceof HttpError) return error;
+    if (error instanceof UpstreamError) {
+        if (isRefusal(error.status)) {
+            // Salesforce refused the event itself (e.g. 400 from the Apex): a redelivery would be
+            // refused again, so no 503; the Apex error stays in the log and in this answer.
+            return new HttpError(
+                422,
+                'rejected_by_salesforce',
+                `Salesforce refused the event: ${error.message}`
+            );
+        }
+        return unavailable();
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         return new HttpError(
             413,
@@ -120,18 +132,13 @@ function webhookError(error: FastifyError | HttpError | UpstreamError): HttpErro
             `The webhook body is over ${WEBHOOK_BODY_LIMIT_BYTES / 1024} KB.`
         );
     }
-    if (error instanceof UpstreamError && isRefusal(error.status)) {
-        // Salesforce refused the event itself (e.g. 400 from the Apex): a redelivery would be
-        // refused again, so no 503; the Apex error stays in the log and in this answer.
-        return new HttpError(
-            422,
-            'rejected_by_salesforce',
-            `Salesforce refused the event: ${error.message}`
-        );
-    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
         return new HttpError(400, 'malformed_request', `Malformed request: ${error.message}`);
     }
-    // Salesforce (or anything behind it) failed: 503 tells Sendbird to deliver the event again.
+    return unavailable();
+}
+
+// Salesforce (or anything behind it) failed: 503 tells Sendbird to deliver the event again.
+function unavailable(): HttpError {
     return new HttpError(503, 'salesforce_unavailable', 'Salesforce could not take the event now.');
 }
