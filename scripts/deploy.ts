@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { build } from './build';
-import { listComponents, writeManifest } from './lib/deploy-components';
+import { listComponents } from './lib/deploy-components';
+import { buildDeployPackage } from './lib/deploy-package';
 import {
-    DEPLOY_MANIFEST,
+    DEPLOY_PACKAGE,
     DEPLOY_USAGE,
     DeployUsageError,
     parseDeployArgs,
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
     Object.assign(process.env, plan.env);
     await build(root);
     const components = plan.directories.flatMap((dir) => dir.components);
-    await writeManifest(project, components, path.join(root, DEPLOY_MANIFEST));
+    // SDR fills every placeholder here, and fails naming any variable that is unset.
+    await buildDeployPackage(project, path.join(root, DEPLOY_PACKAGE), {
+        applyReplacements: true,
+        only: components
+    });
     for (const command of plan.commands) {
         console.log(`\n→ ${command.purpose}\n  sf ${command.args.join(' ')}`);
         const status = sf.interactive(command.args);

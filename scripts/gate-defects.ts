@@ -32,8 +32,14 @@ const AGENT_PERMISSION_SET =
     'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml';
 const SETTINGS_CLASS = `${CLASSES}/SendbirdSettings.cls`;
 
+const OPTIONAL_CLASSES = 'force-app/knowledge/classes';
+
 /** Writes `Planted.cls` (and its meta file unless told not to) whose line 3 holds `statement`. */
-function plantClass(root: string, statement: string, { withMeta = true } = {}): void {
+function plantClass(
+    root: string,
+    statement: string,
+    { withMeta = true, classes = CLASSES } = {}
+): void {
     const source = [
         'public with sharing class Planted {',
         '    public static void run(List<Id> caseIds) {',
@@ -42,10 +48,10 @@ function plantClass(root: string, statement: string, { withMeta = true } = {}): 
         '}',
         ''
     ].join('\n');
-    writeFileSync(path.join(root, PLANTED), source);
+    writeFileSync(path.join(root, classes, 'Planted.cls'), source);
     if (withMeta) {
         const meta = apexClassMeta(readProject(root).sourceApiVersion);
-        writeFileSync(path.join(root, CLASSES, 'Planted.cls-meta.xml'), meta);
+        writeFileSync(path.join(root, classes, 'Planted.cls-meta.xml'), meta);
     }
 }
 
@@ -147,6 +153,15 @@ export const DEFECTS: PlantedDefect[] = [
         file: PLANTED,
         plant: (root) => plantClass(root, "Integer x = 'a';"),
         expected: /Planted\.cls:3:\d+: Error: Incompatible types/
+    },
+    {
+        // force-app/knowledge is not a package directory (a plain deploy must not take it), yet
+        // the type gate must check it as before.
+        name: 'type error in an optional directory',
+        gate: 'apex-types',
+        file: `${OPTIONAL_CLASSES}/Planted.cls`,
+        plant: (root) => plantClass(root, "Integer x = 'a';", { classes: OPTIONAL_CLASSES }),
+        expected: /knowledge\/classes\/Planted\.cls:3:\d+: Error: Incompatible types/
     },
     {
         name: 'call to an unknown method',

@@ -3,7 +3,11 @@ import type { Finding } from '../lib/findings';
 import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listApexFiles, readProject } from '../lib/project';
 import { runApexLs, type ApexLsMessage, type ApexLsReport } from './apex-types/apex-ls';
-import { createStrictWorkspace, type StrictWorkspace } from './apex-types/strict-workspace';
+import {
+    createFullWorkspace,
+    createStrictWorkspace,
+    type StrictWorkspace
+} from './apex-types/strict-workspace';
 import { privateMemberReferences } from './apex-types/visibility';
 
 /**
@@ -41,11 +45,14 @@ function toFinding(file: string, message: ApexLsMessage): Finding {
 }
 
 /** Findings from apex-ls's JSON report, without the Omni-Channel gaps described above. */
-export function findingsFromApexLs(report: ApexLsReport): Finding[] {
+export function findingsFromApexLs(
+    report: ApexLsReport,
+    toOriginal: (file: string) => string = (file) => file
+): Finding[] {
     return report.files.flatMap((file) =>
         file.messages
             .filter((message) => !isOmniChannelGap(message))
-            .map((message) => toFinding(file.path, message))
+            .map((message) => toFinding(toOriginal(file.path), message))
     );
 }
 
@@ -94,16 +101,17 @@ function uniqueFindings(findings: Finding[]): Finding[] {
 
 export async function checkApexTypes(root: string): Promise<GateResult> {
     const project = readProject(root);
+    const full = createFullWorkspace(project);
     const strict = createStrictWorkspace(project);
     try {
-        const normalReport = await runApexLs(root);
+        const normalReport = await runApexLs(full.dir);
         const strictReport = await runApexLs(strict.dir);
         const sources = listApexFiles(project).map((file) => ({
             file,
             source: readFileSync(file, 'utf8')
         }));
         const findings = [
-            ...findingsFromApexLs(normalReport),
+            ...findingsFromApexLs(normalReport, full.toOriginal),
             ...findingsFromStrictPass(strictReport, strict),
             ...privateMemberReferences(sources)
         ];
@@ -112,6 +120,7 @@ export async function checkApexTypes(root: string): Promise<GateResult> {
             summary: `${sources.length} Apex files and ${strict.refsByLine.size} SOQL field references type-checked by apex-ls.`
         };
     } finally {
+        full.remove();
         strict.remove();
     }
 }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import type { ProjectComponent } from './deploy-components';
 import type { SfdxProject } from './project';
 
 /** What went into a deploy package, counted per metadata type. */
@@ -17,9 +18,13 @@ export interface DeployPackage {
 export async function buildDeployPackage(
     project: SfdxProject,
     outputDir: string,
-    { applyReplacements }: { applyReplacements: boolean }
+    { applyReplacements, only }: { applyReplacements: boolean; only?: ProjectComponent[] }
 ): Promise<DeployPackage> {
-    const components = ComponentSet.fromSource({ fsPaths: project.packageDirectories });
+    // `only` keeps exactly those components (npm run deploy's plan); otherwise all of them.
+    const components = ComponentSet.fromSource({
+        fsPaths: project.packageDirectories,
+        ...(only ? { include: new ComponentSet(only) } : {})
+    });
     // Without an explicit version SDR asks an org for one, and there is no org here.
     components.apiVersion = project.sourceApiVersion;
     components.sourceApiVersion = project.sourceApiVersion;

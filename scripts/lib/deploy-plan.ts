@@ -32,8 +32,14 @@ export const OMNI_CHANNEL_DIR = 'force-app/omnichannel';
 export const KNOWLEDGE_DIR = 'force-app/knowledge';
 /** The External Client App (client credentials run as the integration user), which needs that username. */
 export const OAUTH_CLIENT_DIR = 'force-app/ai-agent-oauth';
-/** Where the deploy writes the package.xml it deploys (dist/ is build output). */
-export const DEPLOY_MANIFEST = path.join('dist', 'deploy-manifest', 'package.xml');
+/**
+ * Where the deploy writes the Metadata API package it deploys: exactly the planned components,
+ * converted with the placeholders filled (dist/ is build output). A package, not a manifest:
+ * `--manifest` finds source only in sfdx-project.json's package directories, and the optional
+ * directories are deliberately not among them (a plain `sf project deploy start` must deploy
+ * only the core).
+ */
+export const DEPLOY_PACKAGE = path.join('dist', 'deploy-planned');
 
 /** The Case assignment rule force-app/omnichannel ships (inactive). */
 export const CASE_ASSIGNMENT_RULE = 'Sendbird_Chat_Routing';
@@ -391,13 +397,13 @@ export function planDeploy(
     const commands: PlannedCommand[] = [
         {
             purpose:
-                'deploy the planned components (sf fills the placeholders from the environment)',
+                'deploy the planned components (converted with the placeholders filled from the environment)',
             args: [
                 'project',
                 'deploy',
                 'start',
-                '--manifest',
-                DEPLOY_MANIFEST,
+                '--metadata-dir',
+                DEPLOY_PACKAGE,
                 '--target-org',
                 target,
                 '--wait',

@@ -14,13 +14,26 @@ export interface Replacement {
 export interface SfdxProject {
     root: string;
     sourceApiVersion: string;
+    /**
+     * Every directory of the project's metadata: sfdx-project.json's package directories, then
+     * its optional ones. Every gate reads all of them.
+     */
     packageDirectories: string[];
+    /**
+     * sfdx-project.json's own package directories: what a plain `sf project deploy start`
+     * deploys. They hold only what every org can take (the core).
+     */
+    defaultDirectories: string[];
     replacements: Replacement[];
 }
+
+/** Where sfdx-project.json lists the directories that `npm run deploy` adds where they fit. */
+export const OPTIONAL_DIRECTORIES_KEY = 'plugins.sendbird.optionalPackageDirectories';
 
 interface SfdxProjectJson {
     sourceApiVersion?: string;
     packageDirectories?: { path: string }[];
+    plugins?: { sendbird?: { optionalPackageDirectories?: string[] } };
     replacements?: Replacement[];
 }
 
@@ -33,10 +46,18 @@ export function readProject(root: string): SfdxProject {
             'sfdx-project.json has no sourceApiVersion; the offline tools need it set.'
         );
     }
+    const defaultDirectories = (json.packageDirectories ?? []).map((dir) =>
+        path.join(root, dir.path)
+    );
+    // Optional directories are not package directories, so a plain deploy leaves them out.
+    const optional = (json.plugins?.sendbird?.optionalPackageDirectories ?? []).map((dir) =>
+        path.join(root, dir)
+    );
     return {
         root,
         sourceApiVersion: json.sourceApiVersion,
-        packageDirectories: (json.packageDirectories ?? []).map((dir) => path.join(root, dir.path)),
+        packageDirectories: [...new Set([...defaultDirectories, ...optional])],
+        defaultDirectories,
         replacements: json.replacements ?? []
     };
 }

@@ -79,14 +79,58 @@ function writeSyntheticClass(
     return { file, refsByLine };
 }
 
+/**
+ * Copies sfdx-project.json and .forceignore into `dir`, listing every directory of the project
+ * (the optional ones too) as a package directory: apex-ls reads the workspace's
+ * sfdx-project.json, and the gates check all of the project's Apex.
+ */
+export function writeWorkspaceProject(project: SfdxProject, dir: string): void {
+    const source = path.join(project.root, 'sfdx-project.json');
+    const json = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+    json.packageDirectories = project.packageDirectories.map((packageDir, index) => ({
+        path: path.relative(project.root, packageDir).split(path.sep).join('/'),
+        ...(index === 0 ? { default: true } : {})
+    }));
+    delete json.plugins;
+    writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify(json, null, 4));
+    const forceIgnore = path.join(project.root, '.forceignore');
+    if (existsSync(forceIgnore)) cpSync(forceIgnore, path.join(dir, '.forceignore'));
+}
+
+/** A workspace apex-ls can open for the normal pass, and how to name its files in the project. */
+export interface FullWorkspace {
+    dir: string;
+    toOriginal(file: string): string;
+    remove(): void;
+}
+
+/**
+ * The project itself when its sfdx-project.json lists every directory; otherwise a copy whose
+ * sfdx-project.json does (the optional directories are not package directories, so that a plain
+ * `sf project deploy start` deploys only the core).
+ */
+export function createFullWorkspace(project: SfdxProject): FullWorkspace {
+    if (project.defaultDirectories.length === project.packageDirectories.length) {
+        return { dir: project.root, toOriginal: (file) => file, remove: () => undefined };
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sendbird-apex-full-'));
+    writeWorkspaceProject(project, dir);
+    for (const packageDir of project.packageDirectories) {
+        cpSync(packageDir, path.join(dir, path.relative(project.root, packageDir)), {
+            recursive: true
+        });
+    }
+    return {
+        dir,
+        toOriginal: (copied) => path.join(project.root, path.relative(dir, copied)),
+        remove: () => rmSync(dir, { recursive: true, force: true })
+    };
+}
+
 export function createStrictWorkspace(project: SfdxProject): StrictWorkspace {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sendbird-apex-strict-'));
     const toCopy = (original: string) => path.join(dir, path.relative(project.root, original));
-    for (const file of ['sfdx-project.json', '.forceignore']) {
-        if (existsSync(path.join(project.root, file))) {
-            cpSync(path.join(project.root, file), path.join(dir, file));
-        }
-    }
+    writeWorkspaceProject(project, dir);
     const declaredFields = new Set<string>();
     for (const packageDir of project.packageDirectories) {
         cpSync(packageDir, toCopy(packageDir), { recursive: true });

@@ -54,4 +54,19 @@ describe('buildDeployPackage', () => {
             })
         ).rejects.toThrow(/SENDBIRD_APP_ID/);
     });
+
+    it('holds exactly the planned components when given them (npm run deploy)', async () => {
+        process.env.SENDBIRD_APP_ID = 'APP-123';
+        const built = await buildDeployPackage(readProject(root), path.join(root, 'out'), {
+            applyReplacements: true,
+            only: []
+        });
+        expect(built.componentCount).toBe(0);
+        const planned = await buildDeployPackage(readProject(root), path.join(root, 'out'), {
+            applyReplacements: true,
+            only: [{ type: 'CspTrustedSite', fullName: 'Api' }]
+        });
+        expect(planned.countsByType).toEqual({ CspTrustedSite: 1 });
+        expect(builtSite()).toContain('https://api-APP-123.sendbird.com');
+    });
 });

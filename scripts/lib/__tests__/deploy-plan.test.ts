@@ -71,7 +71,7 @@ describe('planDeploy in a sandbox with Omni-Channel and Knowledge', () => {
         });
         expect(planned.tests).toMatchObject({ level: 'NoTestRun', tests: [] });
         expect(commandLines(planned)).toEqual([
-            'project deploy start --manifest dist/deploy-manifest/package.xml --target-org my-org --wait 30 --test-level NoTestRun'
+            'project deploy start --metadata-dir dist/deploy-planned --target-org my-org --wait 30 --test-level NoTestRun'
         ]);
         // No Case channel yet: ours is deployed and the presence status names it.
         const omni = planned.directories[1];
@@ -110,7 +110,7 @@ describe('planDeploy in production', () => {
             tests: ['SendbirdApi_Tests', 'SendbirdKnowledgeArticles_Tests']
         });
         expect(commandLines(planned)[0]).toBe(
-            'project deploy start --manifest dist/deploy-manifest/package.xml --target-org my-org --wait 30 --test-level RunSpecifiedTests --tests SendbirdApi_Tests --tests SendbirdKnowledgeArticles_Tests'
+            'project deploy start --metadata-dir dist/deploy-planned --target-org my-org --wait 30 --test-level RunSpecifiedTests --tests SendbirdApi_Tests --tests SendbirdKnowledgeArticles_Tests'
         );
         const omni = planned.directories[1];
         expect(omni.components.map(componentKey)).toEqual([
