@@ -46,7 +46,7 @@ export async function startRedis(port?: number): Promise<RedisProcess> {
 }
 
 function stop(child: ChildProcess, crash: boolean): Promise<void> {
-    if (child.exitCode !== null) return Promise.resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.kill(crash ? 'SIGKILL' : 'SIGTERM');
