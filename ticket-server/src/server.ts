@@ -111,8 +111,12 @@ export async function buildServer(
             'TRUST_PROXY_HOPS is 0: X-Forwarded-For is ignored, clients are told apart by socket address'
         );
     }
+    const requests = new InFlight();
     app.addHook('onRequest', (request, reply, done) => {
+        requests.track(reply.raw);
         reply.headers(securityHeaders);
+        // Draining: tell keep-alive clients (and load balancers) to take the next request elsewhere.
+        if (status.draining) reply.header('connection', 'close');
         if (config.trustProxyHops === 0 && request.headers['x-forwarded-for'] !== undefined) {
             if (status.warn(XFF_UNTRUSTED_WARNING)) app.log.warn(XFF_UNTRUSTED_WARNING);
         }
@@ -169,7 +173,10 @@ export async function buildServer(
         customerPrefix: config.customerPrefix
     };
     runtimes.set(app, { status, idle: () => tickets.idle() });
+    // Runs before Fastify's own server close has let in-flight requests finish, so it waits for
+    // them first: closing the upstream pools earlier would fail them.
     app.addHook('onClose', async () => {
+        await requests.none();
         await tickets.idle();
         await Promise.all([http.close(), store.close()]);
     });
@@ -192,6 +199,25 @@ export async function buildServer(
     registerChatToken(app, { tickets, tokens, rateLimitPerMinute: config.rateLimitPerMinute });
     await registerPage(app, deps.pageDir ?? DEFAULT_PAGE_DIR);
     return app;
+}
+
+/** Counts requests whose responses are not closed yet (finished or cut). */
+class InFlight {
+    private count = 0;
+    private waiting: Array<() => void> = [];
+
+    track(response: { once(event: 'close', listener: () => void): unknown }): void {
+        this.count++;
+        response.once('close', () => {
+            this.count--;
+            if (this.count === 0) this.waiting.splice(0).forEach((resolve) => resolve());
+        });
+    }
+
+    none(): Promise<void> {
+        if (this.count === 0) return Promise.resolve();
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
 }
 
 /**
