@@ -16,7 +16,8 @@ export class MemoryStore implements SharedStore {
     constructor(options: MemoryStoreOptions = { maxKeys: 100_000 }) {
         this.entries = new LRUCache({
             max: options.maxKeys,
-            ttlAutopurge: false,
+            // A default TTL turns on lru-cache's TTL tracking; every set passes its own.
+            ttl: 24 * 60 * 60 * 1000,
             ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {})
         });
     }
