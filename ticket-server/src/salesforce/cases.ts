@@ -30,7 +30,7 @@ interface CompositeResponse {
     compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }>;
 }
 
-/** Worth asking again: no answer, Salesforce busy, or a concurrent insert of the same key won. */
+/** Worth asking again (as is any 5xx): no answer, a row lock, or a concurrent insert of the key won. */
 const REPEATABLE = new Set(['TIMEOUT', 'NETWORK', 'DUPLICATE_VALUE', 'UNABLE_TO_LOCK_ROW']);
 
 /**
@@ -77,7 +77,8 @@ export class SalesforceCases {
             } catch (error) {
                 lastError = error;
                 const code = error instanceof UpstreamError ? String(error.code) : '';
-                if (!REPEATABLE.has(code)) break;
+                const busy = error instanceof UpstreamError && (error.status ?? 0) >= 500;
+                if (!busy && !REPEATABLE.has(code)) break;
             }
         }
         throw lastError;
