@@ -7,7 +7,7 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body)
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('customer identities, page sessions and chat tokens', () => {
@@ -55,7 +55,7 @@ describe('customer identities, page sessions and chat tokens', () => {
             sessionToken: await signIdentityToken('c-2')
         });
         expect(swapped.status).toBe(400);
-        expect(swapped.body.error.code).toBe('invalid_page_session');
+        expect(swapped.body.error).toMatchObject({ code: 'invalid_page_session' });
     });
 
     it('refreshes the chat token of a ticket with its chat refresh token, and nothing else', async () => {

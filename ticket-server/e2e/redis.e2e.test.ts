@@ -106,7 +106,10 @@ describe('two ticket server instances sharing Redis', () => {
     it('starts with Redis down, says so, and still makes exactly one Case per key', async () => {
         const port = await freePort();
         const [a, b] = await start({ REDIS_URL: `redis://127.0.0.1:${port}` });
-        const health = await (await fetch(`${a.url}/healthz`)).json();
+        const health = (await (await fetch(`${a.url}/healthz`)).json()) as {
+            status: string;
+            warnings: string[];
+        };
         expect(health.status).toBe('ok');
         expect(health.warnings.join(' ')).toMatch(/REDIS_URL.*unreachable at start-up/);
         expect(a.logs.text()).toContain('unreachable at start-up');

@@ -68,6 +68,7 @@ describe('IdempotencyStore', () => {
         const b = newStore(shared);
         let finish!: (r: StoredResponse) => void;
         const first = a.run('k', {}, () => new Promise((resolve) => (finish = resolve)));
+        void first;
         const work = jest.fn(async () => created('other'));
         const second = b.run('k', {}, work);
         await new Promise((r) => setTimeout(r, 20));

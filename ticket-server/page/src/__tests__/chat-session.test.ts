@@ -1,6 +1,4 @@
 import { refreshingSessionHandler } from '../chat-session';
-import { TicketStore } from '../ticket-store';
-import { MemoryStorage } from '../../../../lwc-container-src/src/platform/memory-storage';
 
 describe('refreshingSessionHandler (UIKit configureSession)', () => {
     it('answers the SDK with a token fetched through the server', async () => {
@@ -8,7 +6,7 @@ describe('refreshingSessionHandler (UIKit configureSession)', () => {
         const failures: Error[] = [];
         const handler = refreshingSessionHandler(refresh, (e) => failures.push(e));
         const token = await new Promise((resolve, reject) =>
-            handler.onSessionTokenRequired(resolve, reject)
+            handler.onSessionTokenRequired!(resolve, reject)
         );
         expect(token).toBe('fresh-token');
         expect(failures).toEqual([]);
@@ -21,19 +19,8 @@ describe('refreshingSessionHandler (UIKit configureSession)', () => {
             (e) => failures.push(e)
         );
         await expect(
-            new Promise((resolve, reject) => handler.onSessionTokenRequired(resolve, reject))
+            new Promise((resolve, reject) => handler.onSessionTokenRequired!(resolve, reject))
         ).rejects.toThrow('HTTP 400');
         expect(failures).toHaveLength(1);
-    });
-});
-
-describe('TicketStore', () => {
-    it('keeps the ticket and the pending key across loads, and survives junk', () => {
-        const storage = new MemoryStorage();
-        const store = new TicketStore(storage);
-        store.update({ pending: { body: '{}', key: 'k-1' } });
-        expect(new TicketStore(storage).load().pending).toEqual({ body: '{}', key: 'k-1' });
-        storage.setItem('sendbird-ticket', 'not json');
-        expect(new TicketStore(storage).load()).toEqual({});
     });
 });
