@@ -614,6 +614,12 @@ export class ApexFlow {
                 if (args[0]) this.fireTriggers(args[0], state, frame);
                 return this.dml(site, state, frame);
             }
+            // A platform event's triggers run in a transaction of their own when the bus delivers
+            // it (Test.getEventBus().deliver(), Test.stopTest()): coverage only, no pending work.
+            if (text === 'eventbus' && method === 'publish') {
+                if (args[0]) this.fireTriggers(args[0], state, frame);
+                return state;
+            }
             if (text === 'database' && method === 'setsavepoint') {
                 const savepoint = { before: state.pending, rolledBack: false };
                 return {

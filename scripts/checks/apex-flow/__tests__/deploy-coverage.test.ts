@@ -57,3 +57,33 @@ describe('coverage by deploy subset', () => {
         expect(reach([]).Articles).toBe('6/7');
     });
 });
+
+describe('coverage through a platform event', () => {
+    it("reaches an event's trigger from the EventBus.publish of its events", () => {
+        const apex = writeApex({
+            Publisher: `public with sharing class Publisher {
+    public static void send() {
+        List<Ping__e> events = new List<Ping__e>{ new Ping__e() };
+        EventBus.publish(events);
+    }
+}`,
+            'PingTrigger.trigger': `trigger PingTrigger on Ping__e (after insert) {
+    System.debug(Trigger.new.size());
+}`,
+            Flow_Tests: testClass({ publishes: 'Publisher.send(); Test.getEventBus().deliver();' })
+        });
+        try {
+            const [publisher, trigger, tests] = apex.files;
+            const reached = reachOf({
+                name: 'test plan',
+                files: apex.files,
+                tests: [tests],
+                classes: [publisher, trigger],
+                absentObjects: []
+            }).find((entry) => entry.file === trigger);
+            expect(`${reached?.reached}/${reached?.statements}`).toBe('1/1');
+        } finally {
+            apex.remove();
+        }
+    });
+});
