@@ -11,7 +11,7 @@ const tseslint = require('typescript-eslint');
 module.exports = defineConfig([
     globalIgnores([
         '**/node_modules/',
-        'dist/',
+        '**/dist/',
         'coverage/',
         '.sf/',
         '.sfdx/',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SalesforceDouble } from '../../ticket-server/test-support/salesforce-double';
 import { SendbirdDouble } from '../../ticket-server/test-support/sendbird-double';
+import { startRedis } from '../../ticket-server/test-support/redis-server';
 import { doubleEnv } from '../../ticket-server/test-support/stack';
 import { emptyTally, load, percentile, type LoadTally } from './support/load';
 
@@ -30,8 +31,8 @@ interface Variant {
     clients: number;
     salesforce: SalesforceDouble;
     sendbird: SendbirdDouble;
-    child: ChildProcess;
-    url: string;
+    children: ChildProcess[];
+    urls: string[];
     tally: LoadTally;
     cpuMicros: number;
     /** CPU of this (bench) process during the variant's slices: the load and the doubles. */
@@ -44,36 +45,45 @@ interface Variant {
 async function startVariant(
     name: string,
     loginPerRequest: boolean,
-    clients: number
+    clients: number,
+    instances = 1,
+    env: Record<string, string> = {}
 ): Promise<Variant> {
     const salesforce = new SalesforceDouble();
     const sendbird = new SendbirdDouble();
     await Promise.all([salesforce.listen(), sendbird.listen()]);
     salesforce.latencyMs = UPSTREAM_LATENCY_MS;
     sendbird.latencyMs = UPSTREAM_LATENCY_MS;
-    const child = fork(path.join(__dirname, 'support', 'ticket-server-process.ts'), {
-        env: {
-            ...process.env,
-            ...doubleEnv(salesforce, sendbird),
-            TICKET_RATE_LIMIT_PER_MINUTE: '100000000',
-            BENCH_LOGIN_PER_REQUEST: loginPerRequest ? '1' : '0'
-        },
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc']
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-        child.once('message', (message: { port: number }) => resolve(message.port));
-        child.once('exit', (code) => reject(new Error(`ticket server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}/createticket`;
-    await load(url, { clients, durationMs: WARMUP_MS, retryAfterMs: RETRY_AFTER_MS });
+    const children: ChildProcess[] = [];
+    const urls: string[] = [];
+    for (let i = 0; i < instances; i++) {
+        const child = fork(path.join(__dirname, 'support', 'ticket-server-process.ts'), {
+            env: {
+                ...process.env,
+                ...doubleEnv(salesforce, sendbird),
+                ...env,
+                TICKET_RATE_LIMIT_PER_MINUTE: '100000000',
+                TICKET_GUEST_TICKETS_PER_MINUTE: '100000000',
+                BENCH_LOGIN_PER_REQUEST: loginPerRequest ? '1' : '0'
+            },
+            execArgv: ['--import', 'tsx'],
+            stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+        });
+        const port = await new Promise<number>((resolve, reject) => {
+            child.once('message', (message: { port: number }) => resolve(message.port));
+            child.once('exit', (code) => reject(new Error(`ticket server exited with ${code}`)));
+        });
+        children.push(child);
+        urls.push(`http://127.0.0.1:${port}/createticket`);
+    }
+    await load(urls, { clients, durationMs: WARMUP_MS, retryAfterMs: RETRY_AFTER_MS });
     return {
         name,
         clients,
         salesforce,
         sendbird,
-        child,
-        url,
+        children,
+        urls,
         tally: emptyTally(),
         cpuMicros: 0,
         benchCpuMicros: 0,
@@ -83,9 +93,13 @@ async function startVariant(
 }
 
 async function stopVariant(variant: Variant): Promise<void> {
-    const exited = new Promise((resolve) => variant.child.once('exit', resolve));
-    variant.child.disconnect();
-    await exited;
+    await Promise.all(
+        variant.children.map((child) => {
+            const exited = new Promise((resolve) => child.once('exit', resolve));
+            child.disconnect();
+            return exited;
+        })
+    );
     await Promise.all([variant.salesforce.close(), variant.sendbird.close()]);
 }
 
@@ -99,17 +113,23 @@ function cpuMicrosOf(child: ChildProcess): Promise<number> {
     });
 }
 
+/** CPU of all the variant's server processes (µs). */
+async function serverCpuMicros(variant: Variant): Promise<number> {
+    const each = await Promise.all(variant.children.map(cpuMicrosOf));
+    return each.reduce((sum, micros) => sum + micros, 0);
+}
+
 async function slice(variant: Variant): Promise<void> {
-    const before = await cpuMicrosOf(variant.child);
+    const before = await serverCpuMicros(variant);
     const benchBefore = process.cpuUsage();
     await load(
-        variant.url,
+        variant.urls,
         { clients: variant.clients, durationMs: SLICE_MS, retryAfterMs: RETRY_AFTER_MS },
         variant.tally
     );
     const bench = process.cpuUsage(benchBefore);
     variant.benchCpuMicros += bench.user + bench.system;
-    variant.cpuMicros += (await cpuMicrosOf(variant.child)) - before;
+    variant.cpuMicros += (await serverCpuMicros(variant)) - before;
 }
 
 function report(variant: Variant): { perSecond: number; line: string; duplicates: number } {
@@ -164,9 +184,43 @@ async function compare(clients: number): Promise<void> {
     );
 }
 
+/**
+ * One instance (memory store) against two instances sharing a real redis-server, at 50 clients.
+ * Each client's retry goes to the other instance, so every duplicate crosses instances.
+ */
+async function scaleOut(clients: number): Promise<void> {
+    const redis = await startRedis();
+    const variants = [
+        await startVariant('one instance (memory)', false, clients),
+        await startVariant('two instances + Redis', false, clients, 2, { REDIS_URL: redis.url })
+    ];
+    try {
+        for (let i = 0; i < SLICES; i++) {
+            for (const variant of variants) await slice(variant);
+        }
+    } finally {
+        await Promise.all(variants.map(stopVariant));
+        await redis.stop();
+    }
+    const [one, two] = variants.map(report);
+    console.log(
+        `\nScale-out, ${clients} concurrent clients, ${(SLICES * SLICE_MS) / 1000} s each (retries to the other instance):`
+    );
+    console.log(
+        `${'variant'.padEnd(30)} tickets/s  p50 ms  p99 ms errors mismatch dup Cases logins server CPU ms/ticket bench CPU`
+    );
+    console.log(one.line);
+    console.log(two.line);
+    console.log(
+        `duplicate Cases: ${one.duplicates} (one instance), ${two.duplicates} (two instances + Redis). ` +
+            `On ${os.cpus().length} cores the two instances share the same CPUs, so tickets/s shows the cost of Redis, not the gain of a second machine.`
+    );
+}
+
 export async function run(): Promise<void> {
     console.log(
         `Machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start.`
     );
     for (const clients of CLIENT_COUNTS) await compare(clients);
+    await scaleOut(50);
 }

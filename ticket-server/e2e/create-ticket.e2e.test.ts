@@ -11,7 +11,7 @@ describe('POST /createticket', () => {
         await stack?.close();
     });
 
-    it('creates the Case, the user, the channel (url = Case Id) and a session token', async () => {
+    it('upserts the Case on its ticket key, makes the user, the named channel and a session token', async () => {
         stack = await startTicketStack();
         const response = await postTicket(stack.url, {
             subject: 'Printer on fire',
@@ -23,20 +23,26 @@ describe('POST /createticket', () => {
         expect(response.status).toBe(201);
         const caseId = '500000000000001AAA';
         const userId = response.body.userId as string;
-        expect(userId).toMatch(/^guest_[0-9a-f-]{36}$/);
+        const channelUrl = response.body.channelUrl as string;
+        const key = /^ticket_([a-z2-7]{32})$/.exec(channelUrl)?.[1];
+        expect(key).toBeDefined();
+        expect(userId).toBe(`customer_guest_${key}`);
         expect(response.body).toEqual({
             caseId,
             caseNumber: '00001001',
-            channelUrl: caseId,
+            channelUrl,
             userId,
             accessToken: 'test-session-token-1',
+            chatRefreshToken: expect.any(String),
             appId: TEST_APP_ID
         });
+        await stack.settled();
 
         const sf = stack.salesforce.calls;
         expect(sf.map((c) => `${c.method} ${c.path}${c.query.size ? `?${c.query}` : ''}`)).toEqual([
             'POST /services/oauth2/token',
-            'POST /services/data/v65.0/composite'
+            'POST /services/data/v65.0/composite',
+            `PATCH /services/data/v65.0/sobjects/Case/${caseId}`
         ]);
         expect(Object.fromEntries(new URLSearchParams(sf[0].body))).toEqual({
             grant_type: 'client_credentials',
@@ -48,20 +54,22 @@ describe('POST /createticket', () => {
             allOrNone: true,
             compositeRequest: [
                 {
-                    method: 'POST',
-                    url: '/services/data/v65.0/sobjects/Case',
-                    referenceId: 'newCase',
+                    method: 'PATCH',
+                    url: `/services/data/v65.0/sobjects/Case/Sendbird_Ticket_Key__c/${key}`,
+                    referenceId: 'ticketCase',
                     body: {
                         Subject: 'Printer on fire',
                         Description: 'It smells of toast.',
                         Origin: 'Web',
                         SuppliedName: 'Ada Lovelace',
-                        SuppliedEmail: 'ada@example.test'
+                        SuppliedEmail: 'ada@example.test',
+                        Sendbird_Channel_URL__c: channelUrl,
+                        Sendbird_Channel_Missing__c: true
                     }
                 },
                 {
                     method: 'GET',
-                    url: '/services/data/v65.0/sobjects/Case/@{newCase.id}?fields=CaseNumber',
+                    url: `/services/data/v65.0/sobjects/Case/Sendbird_Ticket_Key__c/${key}?fields=Id,CaseNumber`,
                     referenceId: 'caseNumber'
                 }
             ]
@@ -82,17 +90,23 @@ describe('POST /createticket', () => {
             nickname: 'Ada Lovelace',
             profile_url: ''
         });
+        expect(jsonOf(sf[2])).toEqual({ Sendbird_Channel_Missing__c: false });
+        expect(stack.salesforce.cases.get(caseId)).toMatchObject({
+            Sendbird_Ticket_Key__c: key,
+            Sendbird_Channel_URL__c: channelUrl,
+            Sendbird_Channel_Missing__c: false
+        });
         expect(jsonOf(sb[1])).toEqual({
-            channel_url: caseId,
-            name: 'Printer on fire',
+            channel_url: channelUrl,
+            name: 'Ticket 00001001: Printer on fire',
             custom_type: 'salesforce_case',
-            data: JSON.stringify({ caseNumber: '00001001' }),
+            data: JSON.stringify({ caseId, caseNumber: '00001001' }),
             user_ids: [userId],
             is_distinct: false
         });
         const expiresAt = jsonOf<{ expires_at: number }>(sb[2]).expires_at;
         expect(expiresAt).toBeGreaterThan(Date.now() + 23 * 3600_000);
-        expect(stack.sendbird.channels.get(caseId)?.members).toEqual([userId]);
+        expect(stack.sendbird.channels.get(channelUrl)?.members).toEqual([userId]);
     });
 
     it('gives every guest a fresh user id', async () => {
@@ -105,14 +119,15 @@ describe('POST /createticket', () => {
 
     it("uses a verified identity token's sub, and accepts a user that already exists", async () => {
         stack = await startTicketStack();
-        stack.sendbird.users.set('customer-42', { user_id: 'customer-42' });
-        const identityToken = await signIdentityToken('customer-42');
+        stack.sendbird.users.set('customer_c-42', { user_id: 'customer_c-42' });
+        const identityToken = await signIdentityToken('c-42');
         const response = await postTicket(stack.url, { subject: 'Known customer', identityToken });
 
         expect(response.status).toBe(201);
-        expect(response.body.userId).toBe('customer-42');
+        // Always prefixed: a `sub` equal to an agent's id (a Salesforce User Id) cannot reach it.
+        expect(response.body.userId).toBe('customer_c-42');
         const channel = jsonOf(stack.sendbird.callsTo('POST', /group_channels/)[0]);
-        expect(channel.user_ids).toEqual(['customer-42']);
+        expect(channel.user_ids).toEqual(['customer_c-42']);
     });
 
     it('logs in once and reuses the token across requests', async () => {
@@ -133,6 +148,7 @@ describe('POST /createticket', () => {
     it('logs in again once after a 401 INVALID_SESSION_ID and retries the call', async () => {
         stack = await startTicketStack();
         await postTicket(stack.url, { subject: 'Before expiry' });
+        await stack.settled();
         stack.salesforce.expireSessions();
 
         const results = await Promise.all([
@@ -209,7 +225,11 @@ describe('POST /createticket', () => {
         stack = await startTicketStack();
         const response = await fetch(`${stack.url}/healthz`);
         expect(response.status).toBe(200);
-        await expect(response.json()).resolves.toEqual({ status: 'ok' });
+        await expect(response.json()).resolves.toEqual({
+            status: 'ok',
+            store: 'memory',
+            warnings: []
+        });
     });
 
     it("sends helmet's security headers on every response, pages and API alike", async () => {

@@ -28,7 +28,7 @@ describe('customer ticket page', () => {
             env: {
                 SENDBIRD_CHAT_API_HOST: `http://127.0.0.1:${port}`,
                 SENDBIRD_CHAT_WS_HOST: `ws://127.0.0.1:${port}`,
-                TICKET_RATE_LIMIT_PER_MINUTE: '4'
+                TICKET_RATE_LIMIT_PER_MINUTE: '5'
             }
         });
         browser = await launchChromium();
@@ -40,7 +40,8 @@ describe('customer ticket page', () => {
     });
 
     beforeEach(async () => {
-        page = await browser.newPage();
+        // A fresh browser context each time: nothing in sessionStorage from the last test.
+        page = await (await browser.newContext()).newPage();
         page.on('console', (message) => {
             if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
         });
@@ -77,16 +78,54 @@ describe('customer ticket page', () => {
 
         await page.getByTestId('chat-view').waitFor();
         await expect(page.getByText('Ticket 00001001').count()).resolves.toBe(1);
-        await page.locator('[data-testid="chat-view"] .sendbird-conversation').waitFor();
-        // UIKit points at a closed port, so its connection fails, and the page says so.
+        // UIKit points at a closed port, so its connection fails: no spinner, a Retry instead.
         await page.getByRole('alert').filter({ hasText: 'could not connect' }).waitFor();
+        await expect(page.getByTestId('chat-view').count()).resolves.toBe(0);
         expect(sent[0]['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
         const created = [...stack.salesforce.cases.values()][0];
         expect(created).toMatchObject({
             Subject: 'Printer on fire',
             SuppliedEmail: 'ada@example.test'
         });
-        expect(stack.sendbird.channels.has(created.Id)).toBe(true);
+        const channel = stack.sendbird.channels.get(created.Sendbird_Channel_URL__c as string);
+        expect(channel?.name).toBe('Ticket 00001001: Printer on fire');
+        expect(await page.content()).not.toMatch(/reload the page/i);
+
+        // Retry mounts the chat again (and fails again here, visibly).
+        const tokensBefore = stack.sendbird.callsTo('POST', /token$/).length;
+        await page.getByRole('button', { name: 'Retry' }).click();
+        await page.getByRole('alert').filter({ hasText: 'could not connect' }).waitFor();
+        expect(stack.sendbird.callsTo('POST', /token$/).length).toBe(tokensBefore + 1);
+
+        // A reload keeps the ticket and its chat: no form, no second Case.
+        await page.reload();
+        await page.getByText('Ticket 00001001').waitFor();
+        await expect(page.getByLabel('Subject').count()).resolves.toBe(0);
+        expect(stack.salesforce.cases.size).toBe(1);
+    });
+
+    it('keeps the Idempotency-Key of a failed submission across a reload: resending makes no second Case', async () => {
+        stack.salesforce.inject('POST', /composite$/, { status: 503 }, 2);
+        const keys: string[] = [];
+        page.on('request', (request) => {
+            if (request.url().endsWith('/createticket'))
+                keys.push(request.headers()['idempotency-key']);
+        });
+        await page.getByLabel('Subject').fill('Salesforce hiccup');
+        await page.getByRole('button', { name: 'Start chat' }).click();
+        await page.getByRole('alert').filter({ hasText: 'could not be created' }).waitFor();
+
+        await page.reload();
+        await page.getByLabel('Subject').fill('Salesforce hiccup');
+        await page.getByRole('button', { name: 'Start chat' }).click();
+        await page.getByText(/Ticket 0000100\d/).waitFor();
+
+        expect(keys).toHaveLength(2);
+        expect(keys[1]).toBe(keys[0]);
+        const withSubject = [...stack.salesforce.cases.values()].filter(
+            (c) => c.Subject === 'Salesforce hiccup'
+        );
+        expect(withSubject).toHaveLength(1);
     });
 
     it('shows the ticket number with a clear message on a 502', async () => {
@@ -100,7 +139,7 @@ describe('customer ticket page', () => {
             .waitFor();
     });
 
-    it('shows a clear message on a 429 (the limit here is 4 a minute)', async () => {
+    it('shows a clear message on a 429 (the limit here is 5 a minute)', async () => {
         const limited = page.getByRole('alert').filter({ hasText: 'Too many requests' });
         for (let attempt = 0; attempt < 6 && (await limited.count()) === 0; attempt++) {
             await page.goto(stack.url);

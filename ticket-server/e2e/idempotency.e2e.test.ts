@@ -119,7 +119,7 @@ describe('POST /createticket Idempotency-Key scope', () => {
         );
 
         expect([alice.status, bob.status]).toEqual([201, 201]);
-        expect(bob.body.userId).toBe('bob');
+        expect(bob.body.userId).toBe('customer_bob');
         expect(bob.body.caseId).not.toBe(alice.body.caseId);
         expect(bob.body.accessToken).not.toBe(alice.body.accessToken);
         expect(bob.headers.get('idempotent-replayed')).toBeNull();

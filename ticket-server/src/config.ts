@@ -8,8 +8,25 @@ export interface TicketServerConfig {
     sendbird: SendbirdConfig;
     /** HS256 key for host-site identity tokens; without it only guest tickets are accepted. */
     identitySecret?: Uint8Array;
-    /** Requests per minute per client address on POST /createticket. */
+    /** Checked when set: identity tokens' `iss` and `aud`. */
+    identityIssuer?: string;
+    identityAudience?: string;
+    /** TICKET_REQUIRE_IDENTITY=true: guests get 401. */
+    requireIdentity: boolean;
+    /** Before every customer's Sendbird user id, so none can equal an agent's (default `customer_`). */
+    customerPrefix: string;
+    /** Signs page sessions and chat refresh tokens; unset: derived from the identity secret. */
+    sessionSecret?: Uint8Array;
+    /** How long a page session lasts. */
+    pageSessionMinutes: number;
+    /** Requests per minute per client address (IPv6: per /64) on POST /createticket. */
     rateLimitPerMinute: number;
+    /** Guest tickets per minute over all addresses (and, with Redis, all instances). */
+    guestTicketsPerMinute: number;
+    /** Set: rate limits and the replay cache live in this Redis, shared by every instance. */
+    redisUrl?: string;
+    /** SIGTERM: in-flight requests get this long to finish before the process exits. */
+    shutdownDeadlineMs: number;
     /** Fastify `trustProxy`: hops of reverse proxies whose X-Forwarded-For is believed. */
     trustProxyHops: number;
     /** Origins allowed to frame the customer page (CSP frame-ancestors). */
@@ -50,6 +67,8 @@ type Env = Record<string, string | undefined>;
 
 const APP_ID = /^[A-Za-z0-9-]+$/;
 const MIN_IDENTITY_SECRET_BYTES = 32;
+/** Salesforce User Ids are 15 or 18 letters and digits: an underscore can never appear in one. */
+const CUSTOMER_PREFIX = /^[A-Za-z][A-Za-z0-9_]{0,14}_$/;
 
 /** Reads and validates the configuration; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env): TicketServerConfig {
@@ -86,9 +105,45 @@ export function loadConfig(env: Env): TicketServerConfig {
             `TICKET_IDENTITY_SECRET is too short: HS256 needs at least ${MIN_IDENTITY_SECRET_BYTES} bytes`
         );
     }
+    const sessionSecret = read.optional('TICKET_SESSION_SECRET');
+    if (
+        sessionSecret !== undefined &&
+        Buffer.byteLength(sessionSecret) < MIN_IDENTITY_SECRET_BYTES
+    ) {
+        problems.push(
+            `TICKET_SESSION_SECRET is too short: HS256 needs at least ${MIN_IDENTITY_SECRET_BYTES} bytes`
+        );
+    }
+    const requireIdentity = read.boolean('TICKET_REQUIRE_IDENTITY');
+    if (requireIdentity && secret === undefined) {
+        problems.push(
+            'TICKET_REQUIRE_IDENTITY=true needs TICKET_IDENTITY_SECRET: without it no customer could sign in'
+        );
+    }
+    const customerPrefix = read.optional('TICKET_CUSTOMER_PREFIX') ?? 'customer_';
+    if (!CUSTOMER_PREFIX.test(customerPrefix)) {
+        problems.push(
+            'TICKET_CUSTOMER_PREFIX is invalid: 2 to 16 letters, digits or underscores, starting with a letter and ending with an underscore (e.g. customer_), so no Salesforce User Id can carry it'
+        );
+    }
+    const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
     const config = {
         port,
         rateLimitPerMinute: read.integer('TICKET_RATE_LIMIT_PER_MINUTE', { fallback: 30, min: 1 }),
+        guestTicketsPerMinute: read.integer('TICKET_GUEST_TICKETS_PER_MINUTE', {
+            fallback: 120,
+            min: 1
+        }),
+        pageSessionMinutes: read.integer('TICKET_PAGE_SESSION_MINUTES', {
+            fallback: 240,
+            min: 1,
+            max: 7 * 24 * 60
+        }),
+        shutdownDeadlineMs: read.integer('TICKET_SHUTDOWN_DEADLINE_MS', {
+            fallback: 25_000,
+            min: 0,
+            max: 600_000
+        }),
         trustProxyHops: read.integer('TRUST_PROXY_HOPS', { fallback: 0, min: 0, max: 10 }),
         salesforceTimeoutMs: read.integer('SF_TIMEOUT_MS', {
             fallback: DEFAULT_SALESFORCE_TIMEOUT_MS,
@@ -117,7 +172,17 @@ export function loadConfig(env: Env): TicketServerConfig {
             chatWsHost: config.chatWsHost && stripSlash(config.chatWsHost)
         },
         identitySecret: secret === undefined ? undefined : new TextEncoder().encode(secret),
+        identityIssuer: read.optional('TICKET_IDENTITY_ISSUER'),
+        identityAudience: read.optional('TICKET_IDENTITY_AUDIENCE'),
+        requireIdentity,
+        customerPrefix,
+        sessionSecret:
+            sessionSecret === undefined ? undefined : new TextEncoder().encode(sessionSecret),
+        pageSessionMinutes: config.pageSessionMinutes,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        guestTicketsPerMinute: config.guestTicketsPerMinute,
+        redisUrl,
+        shutdownDeadlineMs: config.shutdownDeadlineMs,
         trustProxyHops: config.trustProxyHops,
         frameAncestors: config.frameAncestors
     };
@@ -159,10 +224,19 @@ class EnvReader {
             parsed = undefined;
         }
         if (!parsed || !protocols.includes(parsed.protocol)) {
+            // The value itself is not repeated: a Redis URL may carry a password.
             this.problems.push(`${name} is invalid: expected a ${protocols.join(' or ')} URL`);
             return undefined;
         }
         return value;
+    }
+
+    boolean(name: string): boolean {
+        const value = this.optional(name)?.toLowerCase();
+        if (value === undefined || value === 'false' || value === '0') return false;
+        if (value === 'true' || value === '1') return true;
+        this.problems.push(`${name} is invalid: expected true or false`);
+        return false;
     }
 
     integer(name: string, range: { fallback: number; min: number; max?: number }): number {

@@ -8,8 +8,22 @@ export interface TicketCreated {
     channelUrl: string;
     userId: string;
     accessToken: string;
+    /** Sent to POST /chat-token for a new `accessToken` when Sendbird asks for one. */
+    chatRefreshToken: string;
     appId: string;
     /** Only when the server is configured with non-default chat hosts (tests, proxies). */
     apiHost?: string;
     wsHost?: string;
+}
+
+/** POST /session's answer: the page session an identity token was exchanged for. */
+export interface PageSession {
+    sessionToken: string;
+    /** Epoch milliseconds. */
+    expiresAt: number;
+}
+
+/** POST /chat-token's answer. */
+export interface ChatToken {
+    accessToken: string;
 }

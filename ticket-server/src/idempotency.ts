@@ -1,115 +1,152 @@
 import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { HttpError } from './errors';
+import { StoreUnavailableError, type SharedStore } from './store/shared-store';
 
-/** A response worth replaying: once a request has created something, its answer is kept. */
+/** A response worth keeping: a 2xx is replayed; anything else lets the next retry run again. */
 export interface StoredResponse {
     statusCode: number;
     body: unknown;
-    /**
-     * Set on a failure that kept its progress (e.g. the Case and channel exist, the session
-     * token failed): a later request with the key runs this, from where the work stopped,
-     * instead of replaying the failure.
-     */
-    resume?: () => Promise<StoredResponse>;
-}
-
-interface Entry {
-    fingerprint: string;
-    response: Promise<StoredResponse>;
-    /** The response once it has arrived (requests arriving later may resume it). */
-    settled?: StoredResponse;
 }
 
 export interface IdempotencyOptions {
+    /** How long a finished key is replayed (and a key reused with another body refused). */
     ttlMs: number;
-    /** Keys held at once; the least recently used beyond this are dropped early. */
-    maxKeys: number;
-    /** The clock TTLs are measured on (tests pass a fake one). */
-    clock?: { now(): number };
+    /** How long a running request holds its key; beyond this it is presumed dead. */
+    lockMs: number;
+    /** A duplicate waits this long for a request running elsewhere, then runs itself. */
+    waitMs: number;
+    /** Between looks at a key another instance is running. */
+    pollMs: number;
 }
 
 export const DEFAULT_IDEMPOTENCY: IdempotencyOptions = {
     ttlMs: 24 * 60 * 60 * 1000,
-    maxKeys: 100_000
+    lockMs: 60_000,
+    waitMs: 30_000,
+    pollMs: 50
 };
 
-/** `Idempotency-Key`: 1–255 visible ASCII characters (a UUID is typical). */
-const KEY = /^[\x21-\x7e]{1,255}$/;
+interface KeyRecord {
+    /** The request's fingerprint. */
+    fp: string;
+    state: 'running' | 'done' | 'retry';
+    response?: StoredResponse;
+}
+
+const KEY_PREFIX = 'idempotency:';
 
 /**
- * Runs the work of one `Idempotency-Key` once. A later request with the key gets the stored
- * response; one that arrives while the first is running waits for it and shares its response.
- * A key reused with a different request body is refused (422). Work that throws stored nothing,
- * so its key is released and a retry runs again. A stored response with `resume` is not final:
- * the next request to arrive after it runs `resume` (and requests arriving meanwhile share that
- * run), so a retry continues from the kept progress.
+ * Runs the work of one ticket key once per store, and replays its 2xx answer to later requests.
+ * A duplicate that arrives while the work runs waits for it and shares its answer: in-process
+ * at once, across instances by polling the shared store. A key reused with a different request
+ * body is refused (422). A failure is not replayed: the next request with the key runs the work
+ * again, which converges (the Case upsert and Sendbird's "already exists" make repeats safe).
  *
- * Callers scope keys (see the route): a key is only ever looked up for the caller who made it.
- *
- * In memory, for one process: running several instances needs a shared store behind the same
- * interface (e.g. Redis SET NX plus a result key).
+ * Correctness never depends on this cache. When the store fails (Redis down), or a duplicate has
+ * waited `waitMs` for a run that went silent, the work simply runs, and the Salesforce upsert
+ * makes sure it finds the Case instead of making another.
  */
 export class IdempotencyStore {
-    private readonly entries: LRUCache<string, Entry>;
+    private readonly inFlight = new Map<
+        string,
+        { fp: string; response: Promise<StoredResponse> }
+    >();
 
-    constructor(options: IdempotencyOptions = DEFAULT_IDEMPOTENCY) {
-        this.entries = new LRUCache({
-            max: options.maxKeys,
-            ttl: options.ttlMs,
-            ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {})
-        });
-    }
+    constructor(
+        private readonly store: SharedStore,
+        private readonly options: IdempotencyOptions = DEFAULT_IDEMPOTENCY,
+        private readonly onStoreError: (error: StoreUnavailableError) => void = () => {}
+    ) {}
 
     async run(
         key: string,
         request: unknown,
         work: () => Promise<StoredResponse>
     ): Promise<{ response: StoredResponse; replayed: boolean }> {
-        const fingerprint = fingerprintOf(request);
-        const existing = this.entries.get(key);
-        if (existing) {
-            if (existing.fingerprint !== fingerprint) {
-                throw new HttpError(
-                    422,
-                    'idempotency_key_reused',
-                    'This Idempotency-Key was already used with a different request.'
-                );
-            }
-            const resume = existing.settled?.resume;
-            if (resume === undefined) {
-                return { response: await existing.response, replayed: true };
-            }
-            return {
-                response: await this.start(key, fingerprint, resume, existing),
-                replayed: false
-            };
+        const fp = fingerprintOf(request);
+        const local = this.inFlight.get(key);
+        if (local) {
+            if (local.fp !== fp) throw reused();
+            return { response: await local.response, replayed: true };
         }
-        return { response: await this.start(key, fingerprint, work), replayed: false };
+        let replayed = false;
+        const response = this.runShared(KEY_PREFIX + key, fp, work).then((outcome) => {
+            replayed = outcome.replayed;
+            return outcome.response;
+        });
+        this.inFlight.set(key, { fp, response });
+        try {
+            return { response: await response, replayed };
+        } finally {
+            this.inFlight.delete(key);
+        }
     }
 
-    /** Runs `work` as the key's current entry; if it throws, `previous` (if any) is restored. */
-    private start(
+    private async runShared(
         key: string,
-        fingerprint: string,
-        work: () => Promise<StoredResponse>,
-        previous?: Entry
-    ): Promise<StoredResponse> {
-        const entry: Entry = { fingerprint, response: work() };
-        this.entries.set(key, entry);
-        entry.response.then(
-            (response) => {
-                entry.settled = response;
-            },
-            () => {
-                if (this.entries.get(key) !== entry) return;
-                if (previous) this.entries.set(key, previous);
-                else this.entries.delete(key);
+        fp: string,
+        work: () => Promise<StoredResponse>
+    ): Promise<{ response: StoredResponse; replayed: boolean }> {
+        const running = JSON.stringify({ fp, state: 'running' } satisfies KeyRecord);
+        const deadline = Date.now() + this.options.waitMs;
+        try {
+            while (Date.now() < deadline) {
+                if (await this.store.setIfAbsent(key, running, this.options.lockMs)) {
+                    return await this.own(key, fp, work);
+                }
+                const raw = await this.store.get(key);
+                if (raw === undefined) continue;
+                const record = parseRecord(raw);
+                if (record === undefined || record.fp !== fp) {
+                    if (record !== undefined) throw reused();
+                } else if (record.state === 'done' && record.response) {
+                    return { response: record.response, replayed: true };
+                } else if (record.state === 'retry') {
+                    if (await this.store.compareAndSet(key, raw, running, this.options.lockMs)) {
+                        return await this.own(key, fp, work);
+                    }
+                    continue;
+                }
+                await sleep(this.options.pollMs);
             }
-        );
-        return entry.response;
+        } catch (error) {
+            if (!(error instanceof StoreUnavailableError)) throw error;
+            this.onStoreError(error);
+        }
+        // No usable store, or the other run went silent: run anyway (the upsert keeps it once).
+        return { response: await work(), replayed: false };
+    }
+
+    /** Runs the work holding the key, then records how it ended. */
+    private async own(
+        key: string,
+        fp: string,
+        work: () => Promise<StoredResponse>
+    ): Promise<{ response: StoredResponse; replayed: boolean }> {
+        let response: StoredResponse;
+        try {
+            response = await work();
+        } catch (error) {
+            await this.record(key, { fp, state: 'retry' });
+            throw error;
+        }
+        const done = response.statusCode >= 200 && response.statusCode < 300;
+        await this.record(key, done ? { fp, state: 'done', response } : { fp, state: 'retry' });
+        return { response, replayed: false };
+    }
+
+    private async record(key: string, record: KeyRecord): Promise<void> {
+        try {
+            await this.store.set(key, JSON.stringify(record), this.options.ttlMs);
+        } catch (error) {
+            if (!(error instanceof StoreUnavailableError)) throw error;
+            this.onStoreError(error);
+        }
     }
 }
+
+/** `Idempotency-Key`: 1–255 visible ASCII characters (a UUID is typical). */
+const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** Checks the header value; undefined means the request carries no key. */
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
@@ -122,6 +159,27 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
         );
     }
     return header;
+}
+
+function reused(): HttpError {
+    return new HttpError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request.'
+    );
+}
+
+function parseRecord(raw: string): KeyRecord | undefined {
+    try {
+        const record = JSON.parse(raw) as KeyRecord;
+        return typeof record?.fp === 'string' ? record : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A hash of the request with its keys sorted, so key order does not matter. */

@@ -1,7 +1,11 @@
 import { ConfigError, loadConfig } from './config';
 import { buildServer } from './server';
+import { drainAndClose } from './shutdown';
 
-/** `npm run ticket-server`: validate the environment, then listen on PORT. */
+/**
+ * `node dist/main.js` (`npm run ticket-server`): validate the environment, then listen on PORT.
+ * SIGTERM or SIGINT drains within TICKET_SHUTDOWN_DEADLINE_MS and exits (1 if cut short).
+ */
 async function main(): Promise<void> {
     let config;
     try {
@@ -13,11 +17,13 @@ async function main(): Promise<void> {
         return;
     }
     const app = await buildServer(config);
-    const close = () => {
-        app.close().finally(() => process.exit(0));
+    const stop = () => {
+        void drainAndClose(app, config.shutdownDeadlineMs).then((outcome) =>
+            process.exit(outcome === 'clean' ? 0 : 1)
+        );
     };
-    process.once('SIGINT', close);
-    process.once('SIGTERM', close);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
 }
 

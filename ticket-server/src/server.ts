@@ -1,27 +1,37 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
+import { clientBucket } from './client-address';
 import type { TicketServerConfig } from './config';
 import { HttpError } from './errors';
-import { IdempotencyStore } from './idempotency';
+import { GuestCap } from './guest-cap';
+import { UpstreamHttp } from './http/upstream-http';
+import { DEFAULT_IDEMPOTENCY, IdempotencyStore, type IdempotencyOptions } from './idempotency';
 import { loggerOptions } from './logger';
+import { registerChatToken } from './routes/chat-token';
 import { registerCreateTicket } from './routes/create-ticket';
 import { registerHealth } from './routes/health';
 import { DEFAULT_PAGE_DIR, registerPage } from './routes/page';
-import { KeepAliveHttp } from './keep-alive-http';
+import { registerSession } from './routes/session';
 import { SalesforceCases } from './salesforce/cases';
+import { SalesforceRestClient } from './salesforce/rest-client';
 import {
     CachedSessionSource,
     oauthLogin,
     type SalesforceSessionSource
 } from './salesforce/session';
-import { KeepAliveTransport } from './salesforce/transport';
 import { contentSecurityPolicy, helmetHeaders } from './security-headers';
-import { describeValidation } from './validation-message';
 import { SendbirdPlatformClient } from './sendbird/platform-client';
 import type { RetryPolicy } from './sendbird/retry-policy';
 import { SendbirdTickets } from './sendbird/tickets-api';
+import { ServerStatus } from './server-status';
+import { ServerTokens } from './server-tokens';
+import { MemoryStore } from './store/memory-store';
+import { createRedisClient, redactRedisUrl, RedisStore } from './store/redis-store';
+import type { SharedStore } from './store/shared-store';
 import { TicketService } from './ticket-service';
+import { describeValidation } from './validation-message';
 
 /** 64 KB: far above any real ticket, small enough that a flood of bodies costs little. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,12 +41,31 @@ export interface ServerDeps {
     /** Default: one cached OAuth login (CachedSessionSource). */
     salesforceSessions?: SalesforceSessionSource;
     retryPolicy?: RetryPolicy;
-    idempotency?: IdempotencyStore;
+    idempotency?: Partial<IdempotencyOptions>;
     /** Where log lines go (default stdout). */
     logStream?: DestinationStream;
     logLevel?: string;
     pageDir?: string;
 }
+
+/** What a running server knows about itself, for shutdown (see shutdown.ts). */
+export interface ServerRuntime {
+    status: ServerStatus;
+    /** Resolves when follow-up work started by requests (flag clearing) has finished. */
+    idle(): Promise<void>;
+}
+
+const runtimes = new WeakMap<FastifyInstance, ServerRuntime>();
+
+/** The runtime of a server built by buildServer. */
+export function runtimeOf(app: FastifyInstance): ServerRuntime {
+    const runtime = runtimes.get(app);
+    if (!runtime) throw new Error('not a ticket server built by buildServer');
+    return runtime;
+}
+
+export const XFF_UNTRUSTED_WARNING =
+    'Requests carry X-Forwarded-For but TRUST_PROXY_HOPS is 0: every client behind the proxy shares one rate-limit bucket and one guest scope. Set TRUST_PROXY_HOPS to the number of proxies in front of the server.';
 
 /** Builds the ticket server without listening, so tests can start it on a loopback port. */
 export async function buildServer(
@@ -51,6 +80,8 @@ export async function buildServer(
         bodyLimit: BODY_LIMIT_BYTES,
         // Believe X-Forwarded-For from exactly this many proxy hops (0: the socket address).
         trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+        // While draining, /healthz itself answers "draining" (Fastify's own 503 would not say so).
+        return503OnClosing: false,
         // Reject what the schema does not name, rather than silently dropping or coercing it.
         ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } }
     });
@@ -68,12 +99,41 @@ export async function buildServer(
         // frame-ancestors decides who may embed the page; X-Frame-Options would forbid it.
         frameguard: false
     });
-    app.addHook('onRequest', (_request, reply, done) => {
+
+    const redis = config.redisUrl === undefined ? undefined : createRedisClient(config.redisUrl);
+    const store: SharedStore = redis
+        ? new RedisStore(redis, config.redisUrl!)
+        : new MemoryStore({ maxKeys: 100_000 });
+    const status = new ServerStatus(store.description);
+    if (redis) await connectRedis(app, redis, config.redisUrl!, status);
+    if (config.trustProxyHops === 0) {
+        app.log.info(
+            'TRUST_PROXY_HOPS is 0: X-Forwarded-For is ignored, clients are told apart by socket address'
+        );
+    }
+    const requests = new InFlight();
+    app.addHook('onRequest', (request, reply, done) => {
+        requests.track(reply.raw);
         reply.headers(securityHeaders);
+        // Draining: tell keep-alive clients (and load balancers) to take the next request elsewhere.
+        if (status.draining) reply.header('connection', 'close');
+        if (config.trustProxyHops === 0 && request.headers['x-forwarded-for'] !== undefined) {
+            if (status.warn(XFF_UNTRUSTED_WARNING)) app.log.warn(XFF_UNTRUSTED_WARNING);
+        }
         done();
     });
     await app.register(fastifyRateLimit, {
         global: false,
+        // IPv6 clients count per /64; request.ip honours TRUST_PROXY_HOPS.
+        keyGenerator: (request) => clientBucket(request.ip),
+        ...(redis
+            ? {
+                  redis,
+                  nameSpace: 'sendbird-ticket-server:rate-limit:',
+                  // Redis down: let requests through (the guest cap still counts in memory).
+                  skipOnError: true
+              }
+            : {}),
         errorResponseBuilder: (_request, context) =>
             new HttpError(
                 429,
@@ -83,26 +143,104 @@ export async function buildServer(
     });
 
     const timeoutMs = config.salesforce.timeoutMs;
+    const http = new UpstreamHttp();
     const sessions =
         deps.salesforceSessions ??
-        new CachedSessionSource(() => oauthLogin(config.salesforce, timeoutMs), timeoutMs);
-    const http = new KeepAliveHttp();
-    app.addHook('onClose', async () => http.close());
+        new CachedSessionSource(() => oauthLogin(config.salesforce, http, timeoutMs), timeoutMs);
+    const tokens = new ServerTokens(config.sessionSecret, config.identitySecret);
+    if (!tokens.shared) {
+        app.log.warn(
+            'Neither TICKET_SESSION_SECRET nor TICKET_IDENTITY_SECRET is set: chat refresh tokens are signed with a per-process key, so with several instances only the instance that created a ticket can refresh its chat. Set TICKET_SESSION_SECRET on every instance.'
+        );
+    }
     const platform = new SendbirdPlatformClient(config.sendbird, http, deps.retryPolicy);
     const tickets = new TicketService(
-        new SalesforceCases(sessions, new KeepAliveTransport(http, timeoutMs)),
+        new SalesforceCases(new SalesforceRestClient(sessions, http, timeoutMs)),
         new SendbirdTickets(platform),
-        config.sendbird
+        config.sendbird,
+        tokens
     );
-    registerHealth(app);
+    const idempotency = new IdempotencyStore(
+        store,
+        { ...DEFAULT_IDEMPOTENCY, ...deps.idempotency },
+        (error) =>
+            app.log.warn({ err: error }, 'replay cache skipped: the shared store is unavailable')
+    );
+    const identity = {
+        secret: config.identitySecret,
+        issuer: config.identityIssuer,
+        audience: config.identityAudience,
+        customerPrefix: config.customerPrefix
+    };
+    runtimes.set(app, { status, idle: () => tickets.idle() });
+    // Runs before Fastify's own server close has let in-flight requests finish, so it waits for
+    // them first: closing the upstream pools earlier would fail them.
+    app.addHook('onClose', async () => {
+        await requests.none();
+        await tickets.idle();
+        await Promise.all([http.close(), store.close()]);
+    });
+    registerHealth(app, status);
     registerCreateTicket(app, {
         tickets,
-        idempotency: deps.idempotency ?? new IdempotencyStore(),
-        identitySecret: config.identitySecret,
+        idempotency,
+        identity,
+        tokens,
+        requireIdentity: config.requireIdentity,
+        guestCap: new GuestCap(store, config.guestTicketsPerMinute),
         rateLimitPerMinute: config.rateLimitPerMinute
     });
+    registerSession(app, {
+        identity,
+        tokens,
+        pageSessionMinutes: config.pageSessionMinutes,
+        rateLimitPerMinute: config.rateLimitPerMinute
+    });
+    registerChatToken(app, { tickets, tokens, rateLimitPerMinute: config.rateLimitPerMinute });
     await registerPage(app, deps.pageDir ?? DEFAULT_PAGE_DIR);
     return app;
+}
+
+/** Counts requests whose responses are not closed yet (finished or cut). */
+class InFlight {
+    private count = 0;
+    private waiting: Array<() => void> = [];
+
+    track(response: { once(event: 'close', listener: () => void): unknown }): void {
+        this.count++;
+        response.once('close', () => {
+            this.count--;
+            if (this.count === 0) this.waiting.splice(0).forEach((resolve) => resolve());
+        });
+    }
+
+    none(): Promise<void> {
+        if (this.count === 0) return Promise.resolve();
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+}
+
+/**
+ * Connects at start-up. A Redis that is down does not stop the server: it says so (log and
+ * /healthz), runs without the shared store, and ioredis keeps reconnecting in the background.
+ */
+async function connectRedis(
+    app: FastifyInstance,
+    redis: Redis,
+    url: string,
+    status: ServerStatus
+): Promise<void> {
+    redis.on('error', () => {
+        // Reported below and by each failed command; ioredis reconnects by itself.
+    });
+    try {
+        await redis.connect();
+        app.log.info({ redis: redactRedisUrl(url) }, 'connected to Redis');
+    } catch (error) {
+        const message = `Redis at ${redactRedisUrl(url)} (REDIS_URL) is unreachable at start-up: ${(error as Error).message}. Serving without the shared store (tickets stay exactly-once through the Salesforce upsert); reconnecting in the background.`;
+        status.warn(message);
+        app.log.warn(message);
+    }
 }
 
 /** Every error leaves as `{error:{code,message}}`; unexpected ones say nothing internal. */

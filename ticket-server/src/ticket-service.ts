@@ -3,135 +3,113 @@ import type { SendbirdConfig } from './config';
 import { HttpError } from './errors';
 import type { TicketCreated } from './contract';
 import type { StoredResponse } from './idempotency';
-import type { CustomerIdentity } from './identity';
-import type { CreatedCase, NewCase, SalesforceCases } from './salesforce/cases';
+import type { NewCase, SalesforceCases, TicketCase } from './salesforce/cases';
 import type { SendbirdTickets } from './sendbird/tickets-api';
+import type { ServerTokens } from './server-tokens';
+import { CHAT_REFRESH_AUDIENCE } from './server-tokens';
+import { channelUrlFor } from './ticket-key';
 
-/** Sendbird channel URLs: letters, digits and underscore, 4–100 characters. Case Ids qualify. */
-const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
+/** Sendbird allows long names; a chat header shows far less. */
 const CHANNEL_NAME_MAX = 100;
+/** How long the page may refresh its ticket's chat token. */
+export const CHAT_REFRESH_LIFETIME_S = 30 * 24 * 60 * 60;
+
+/** Whose ticket it is, and the key every record of it derives from. */
+export interface TicketRequestContext {
+    /** From ticketKey(): the Case's External ID, and (via channelUrlFor) its channel. */
+    key: string;
+    /** The customer's Sendbird user id (already prefixed). */
+    userId: string;
+    kind: 'verified' | 'guest';
+}
 
 /**
- * The tutorial's step 1, made safe and short: the Case with the Sendbird user alongside, then
- * the channel (url = Case Id) alongside the session token: two round trips on the critical path.
- * If the Case fails, a guest user made for it is deleted again (compensation), so a failed
- * ticket leaves no orphan user; a signed-in customer's user is kept, as their next ticket
- * reuses it (and another of their requests may be using it right now).
- *
- * Once the Case exists every outcome is a response to keep (201, or 502 with the caseId); a
- * failure before that throws, so nothing is kept and a retry starts afresh. A 502 from the
- * session token alone keeps how far it got (`resume`), so a retry with the same
- * Idempotency-Key asks only for the token.
+ * The tutorial's step 1, made exactly-once: every record of a ticket is named by its key, so
+ * the whole sequence is safe to repeat and a repeat converges on the same records.
+ *   1. the Case, upserted on the key (born flagged "channel missing"), beside the Sendbird user;
+ *   2. the channel (url from the key, named "Ticket <number>: <subject>") beside the token;
+ *   3. the flag cleared, after the answer, since the customer need not wait for it.
+ * "Already exists" counts as success at every step. A failure after the Case answers 502 with
+ * the caseNumber; the Case stays flagged until a retry with the same key completes it.
  */
 export class TicketService {
+    private readonly followUps = new Set<Promise<void>>();
+
     constructor(
         private readonly cases: SalesforceCases,
         private readonly sendbird: SendbirdTickets,
-        private readonly config: SendbirdConfig
+        private readonly config: SendbirdConfig,
+        private readonly tokens: ServerTokens
     ) {}
 
     /** `log` is the request's logger, so every line carries its request id. */
     async create(
         input: NewCase,
-        identity: CustomerIdentity,
+        ticket: TicketRequestContext,
         log: FastifyBaseLogger
     ): Promise<StoredResponse> {
-        // The user does not depend on the Case, so it is made while the Case is created.
-        const userReady = this.sendbird.ensureUser(identity.userId, input.name ?? 'Customer').then(
-            (created) => ({ created }),
+        const channelUrl = channelUrlFor(ticket.key);
+        // The user does not depend on the Case, so it is made while the Case is upserted.
+        const userReady = this.sendbird.ensureUser(ticket.userId, input.name ?? 'Customer').then(
+            () => undefined,
             (error: unknown) => ({ error })
         );
-        let created: CreatedCase;
+        let saved: TicketCase;
         try {
-            created = await this.cases.create(input);
+            saved = await this.cases.upsert(ticket.key, channelUrl, input);
         } catch (error) {
-            log.error({ err: error }, 'Case creation failed');
-            await this.undoUser(identity, await userReady, log);
+            log.error({ err: error }, 'Case upsert failed');
+            await userReady;
             throw new HttpError(
                 502,
                 'salesforce_unavailable',
                 'Your ticket could not be created right now. Please try again in a moment.'
             );
         }
-        const ticket = { caseId: created.id, caseNumber: created.caseNumber };
+        const found = { caseId: saved.id, caseNumber: saved.caseNumber };
         const user = await userReady;
-        const blocker =
-            'error' in user
-                ? user.error
-                : CHANNEL_URL.test(created.id)
-                  ? undefined
-                  : new Error(`the Case Id ${created.id} cannot be a channel URL`);
-        if (blocker !== undefined) {
-            const what = 'error' in user ? 'Sendbird user creation failed' : 'unusable Case Id';
-            log.error({ err: blocker, caseId: created.id }, what);
-            await this.markChannelMissing(created.id, log);
-            return failed('channel_unavailable', ticket, 'chat is unavailable right now');
+        if (user !== undefined) {
+            log.error({ err: user.error, caseId: saved.id }, 'Sendbird user creation failed');
+            return failed('channel_unavailable', found, 'chat is unavailable right now');
         }
         // Channel and session token both need only the user, so they run side by side.
         const [channel, token] = await Promise.allSettled([
             this.sendbird.createChannel({
-                channelUrl: created.id,
-                userId: identity.userId,
-                name: input.subject.slice(0, CHANNEL_NAME_MAX),
-                caseNumber: created.caseNumber
+                channelUrl,
+                userId: ticket.userId,
+                name: `Ticket ${saved.caseNumber}: ${input.subject}`.slice(0, CHANNEL_NAME_MAX),
+                caseId: saved.id,
+                caseNumber: saved.caseNumber
             }),
-            this.sendbird.issueSessionToken(identity.userId)
+            this.sendbird.issueSessionToken(ticket.userId)
         ]);
         if (channel.status === 'rejected') {
             log.error(
-                { err: channel.reason, caseId: created.id },
+                { err: channel.reason, caseId: saved.id },
                 'Sendbird channel creation failed'
             );
-            await this.markChannelMissing(created.id, log);
-            return failed('channel_unavailable', ticket, 'chat is unavailable right now');
+            return failed('channel_unavailable', found, 'chat is unavailable right now');
         }
+        this.clearMissingFlag(saved.id, log);
         if (token.status === 'rejected') {
-            return this.tokenFailed(ticket, identity, token.reason, log);
+            log.error({ err: token.reason, caseId: saved.id }, 'Sendbird session token failed');
+            return failed('session_unavailable', found, 'the chat could not be opened');
         }
-        log.info({ caseId: created.id, userKind: identity.kind }, 'ticket created');
-        return this.success(ticket, identity, token.value);
-    }
-
-    /** The last step again, for a retry after only the session token failed. */
-    private async resumeAtToken(
-        ticket: Ticket,
-        identity: CustomerIdentity,
-        log: FastifyBaseLogger
-    ): Promise<StoredResponse> {
-        let accessToken: string;
-        try {
-            accessToken = await this.sendbird.issueSessionToken(identity.userId);
-        } catch (error) {
-            return this.tokenFailed(ticket, identity, error, log);
-        }
-        log.info({ caseId: ticket.caseId, userKind: identity.kind }, 'ticket resumed');
-        return this.success(ticket, identity, accessToken);
-    }
-
-    private tokenFailed(
-        ticket: Ticket,
-        identity: CustomerIdentity,
-        error: unknown,
-        log: FastifyBaseLogger
-    ): StoredResponse {
-        log.error({ err: error, caseId: ticket.caseId }, 'Sendbird session token failed');
-        return {
-            ...failed('session_unavailable', ticket, 'the chat could not be opened'),
-            // The retry's own request logger is not known yet; this one keeps the request id.
-            resume: () => this.resumeAtToken(ticket, identity, log)
-        };
-    }
-
-    private success(
-        ticket: Ticket,
-        identity: CustomerIdentity,
-        accessToken: string
-    ): StoredResponse {
+        log.info(
+            { caseId: saved.id, created: saved.created, userKind: ticket.kind },
+            saved.created ? 'ticket created' : 'ticket completed on retry'
+        );
         const body: TicketCreated = {
-            ...ticket,
-            channelUrl: ticket.caseId,
-            userId: identity.userId,
-            accessToken,
+            ...found,
+            channelUrl,
+            userId: ticket.userId,
+            accessToken: token.value,
+            chatRefreshToken: await this.tokens.sign(
+                CHAT_REFRESH_AUDIENCE,
+                ticket.userId,
+                CHAT_REFRESH_LIFETIME_S,
+                { channelUrl }
+            ),
             appId: this.config.appId,
             ...(this.config.chatApiHost ? { apiHost: this.config.chatApiHost } : {}),
             ...(this.config.chatWsHost ? { wsHost: this.config.chatWsHost } : {})
@@ -139,39 +117,32 @@ export class TicketService {
         return { statusCode: 201, body };
     }
 
-    /** Deletes a guest user made for a Case that failed; a signed-in customer's user stays. */
-    private async undoUser(
-        identity: CustomerIdentity,
-        user: { created: boolean } | { error: unknown },
-        log: FastifyBaseLogger
-    ): Promise<void> {
-        if (identity.kind !== 'guest' || !('created' in user) || !user.created) return;
-        try {
-            await this.sendbird.deleteUser(identity.userId);
-        } catch (error) {
-            log.error(
-                { err: error, userId: identity.userId },
-                'could not delete the Sendbird user of a failed ticket'
-            );
-        }
+    /** A new Sendbird session token for a ticket's customer (POST /chat-token). */
+    async refreshChatToken(userId: string): Promise<string> {
+        return this.sendbird.issueSessionToken(userId);
     }
 
-    private async markChannelMissing(caseId: string, log: FastifyBaseLogger): Promise<void> {
-        try {
-            await this.cases.markChannelMissing(caseId);
-        } catch (error) {
-            // The 502 still carries the caseId; the log is the last place this shows.
-            log.error({ err: error, caseId }, 'could not mark the Case as missing its channel');
-        }
+    /** Resolves once every follow-up (flag clearing) started so far has finished. */
+    async idle(): Promise<void> {
+        while (this.followUps.size > 0) await Promise.allSettled([...this.followUps]);
+    }
+
+    private clearMissingFlag(caseId: string, log: FastifyBaseLogger): void {
+        const followUp = this.cases.flagChannelMissing(caseId, false).catch((error: unknown) => {
+            // The channel exists; a flag left set only makes an agent look twice.
+            log.warn({ err: error, caseId }, 'could not clear the channel-missing flag');
+        });
+        this.followUps.add(followUp);
+        void followUp.finally(() => this.followUps.delete(followUp));
     }
 }
 
-interface Ticket {
+interface FoundCase {
     caseId: string;
     caseNumber: string;
 }
 
-function failed(code: string, ticket: Ticket, what: string): StoredResponse {
-    const message = `Your ticket ${ticket.caseNumber} was created, but ${what}. An agent will follow up.`;
-    return new HttpError(502, code, message, ticket).toResponse();
+function failed(code: string, found: FoundCase, what: string): StoredResponse {
+    const message = `Your ticket ${found.caseNumber} was created, but ${what}. Please try again; an agent will follow up either way.`;
+    return new HttpError(502, code, message, found).toResponse();
 }

@@ -15,8 +15,12 @@ const CASE_FIELDS = new Set([
     'Origin',
     'SuppliedName',
     'SuppliedEmail',
-    'Sendbird_Channel_Missing__c'
+    'Sendbird_Channel_Missing__c',
+    'Sendbird_Channel_URL__c',
+    'Sendbird_Ticket_Key__c'
 ]);
+/** Case fields that are unique External IDs in force-app/main (upsert keys). */
+const EXTERNAL_IDS = new Set(['Sendbird_Ticket_Key__c', 'Sendbird_Channel_URL__c']);
 
 export interface StoredCase extends Record<string, unknown> {
     Id: string;
@@ -26,15 +30,20 @@ export interface StoredCase extends Record<string, unknown> {
 /**
  * A test double of the Salesforce REST API, following its documented wire format: the OAuth 2.0
  * token endpoint (client_credentials and password grants, form-encoded), `sobjects/Case` create
- * (201 `{id,success,errors}`), retrieve with `?fields=` and update (PATCH, 204), and the
- * composite API (`/composite`, `compositeRequest` with `@{ref.field}`, allOrNone). Data
- * calls need a bearer token it issued; otherwise 401 with `INVALID_SESSION_ID`, as Salesforce
- * answers an expired session.
+ * (201 `{id,success,errors}`), retrieve with `?fields=` and update (PATCH, 204), upsert by
+ * External ID (`PATCH sobjects/Case/<field>/<value>`: 201 `{id,success,errors,created:true}`
+ * when created, 200 `{…,created:false}` when updated, as API 46.0+ answers; 404 NOT_FOUND for a
+ * field that is no External ID), retrieve by External ID (`GET …/<field>/<value>?fields=`),
+ * unique fields (400 DUPLICATE_VALUE), and the composite API (`/composite`, `compositeRequest`
+ * with `@{ref.field}`, allOrNone). Data calls need a bearer token it issued; otherwise 401 with
+ * `INVALID_SESSION_ID`, as Salesforce answers an expired session. A stand-in, not Salesforce.
  */
 export class SalesforceDouble extends HttpDouble {
     readonly cases = new Map<string, StoredCase>();
     private readonly liveTokens = new Set<string>();
     private issued = 0;
+    private raceNext = false;
+    private sequence = 0;
 
     constructor() {
         super('Salesforce');
@@ -45,12 +54,38 @@ export class SalesforceDouble extends HttpDouble {
         this.route('POST', new RegExp(`^${API}/sobjects/Case$`), (call) =>
             this.authorized(call, () => this.createCase(call))
         );
+        this.route(
+            'PATCH',
+            new RegExp(`^${API}/sobjects/Case/(\\w+__c)/([^/]+)$`),
+            (call, [field, value]) =>
+                this.authorized(call, () => this.upsertCase(call, field, value))
+        );
+        this.route(
+            'GET',
+            new RegExp(`^${API}/sobjects/Case/(\\w+__c)/([^/]+)$`),
+            (call, [field, value]) =>
+                this.authorized(call, () => this.readCaseBy(call, field, value))
+        );
         this.route('GET', new RegExp(`^${API}/sobjects/Case/(\\w+)$`), (call, [id]) =>
             this.authorized(call, () => this.readCase(call, id))
         );
         this.route('PATCH', new RegExp(`^${API}/sobjects/Case/(\\w+)$`), (call, [id]) =>
             this.authorized(call, () => this.updateCase(call, id))
         );
+    }
+
+    /**
+     * The next upsert of `value` loses a race: another transaction inserts the Case with that key
+     * first, and this one fails on the unique index with DUPLICATE_VALUE, as Salesforce answers
+     * two concurrent upserts that both found no record.
+     */
+    loseNextUpsertRace(): void {
+        this.raceNext = true;
+    }
+
+    /** Cases by ticket key. */
+    casesWithKey(key: string): StoredCase[] {
+        return [...this.cases.values()].filter((c) => c.Sendbird_Ticket_Key__c === key);
     }
 
     /** Expires every session issued so far, as a password change or timeout would. */
@@ -135,7 +170,7 @@ export class SalesforceDouble extends HttpDouble {
                 httpStatusCode: answer.status,
                 referenceId: sub.referenceId
             });
-            if (sub.method === 'POST' && answer.status === 201)
+            if ((sub.method === 'POST' || sub.method === 'PATCH') && answer.status === 201)
                 created.push((answer.body as { id: string }).id);
             if (answer.status >= 400 && allOrNone) {
                 created.forEach((id) => this.cases.delete(id));
@@ -180,10 +215,69 @@ export class SalesforceDouble extends HttpDouble {
         const fields = jsonOf(call);
         const invalid = invalidField(fields);
         if (invalid) return invalid;
-        const n = this.cases.size + 1;
+        const id = this.insertCase(fields);
+        return { status: 201, body: { id, success: true, errors: [] } };
+    }
+
+    private upsertCase(call: RecordedCall, field: string, value: string): DoubleResponse {
+        if (!EXTERNAL_IDS.has(field)) {
+            return {
+                status: 404,
+                body: [
+                    {
+                        errorCode: 'NOT_FOUND',
+                        message: `Provided external ID field does not exist or is not accessible: ${field}`
+                    }
+                ]
+            };
+        }
+        const fields = jsonOf(call);
+        const invalid = invalidField(fields);
+        if (invalid) return invalid;
+        if (this.raceNext) {
+            this.raceNext = false;
+            this.insertCase({ ...fields, [field]: value });
+            return duplicateValue(field);
+        }
+        const existing = [...this.cases.values()].find((c) => c[field] === value);
+        const merged = { ...(existing ?? {}), ...fields, [field]: value };
+        const clash = this.uniqueClash(merged, existing?.Id);
+        if (clash) return duplicateValue(clash);
+        if (existing) {
+            Object.assign(existing, fields);
+            return {
+                status: 200,
+                body: { id: existing.Id, success: true, errors: [], created: false }
+            };
+        }
+        const id = this.insertCase(merged);
+        return { status: 201, body: { id, success: true, errors: [], created: true } };
+    }
+
+    private readCaseBy(call: RecordedCall, field: string, value: string): DoubleResponse {
+        const record = [...this.cases.values()].find((c) => c[field] === value);
+        return record ? this.readCase(call, record.Id) : notFound();
+    }
+
+    private insertCase(fields: Record<string, unknown>): string {
+        // A sequence, not the count: rolled-back Cases leave gaps, as real Ids and numbers do.
+        const n = ++this.sequence;
         const id = `500${String(n).padStart(12, '0')}AAA`;
         this.cases.set(id, { ...fields, Id: id, CaseNumber: String(1000 + n).padStart(8, '0') });
-        return { status: 201, body: { id, success: true, errors: [] } };
+        return id;
+    }
+
+    /** A unique field of `record` whose value another Case already holds. */
+    private uniqueClash(record: Record<string, unknown>, selfId?: string): string | undefined {
+        for (const field of EXTERNAL_IDS) {
+            const value = record[field];
+            if (value === undefined || value === null) continue;
+            const other = [...this.cases.values()].find(
+                (c) => c.Id !== selfId && c[field] === value
+            );
+            if (other) return field;
+        }
+        return undefined;
     }
 
     private readCase(call: RecordedCall, id: string): DoubleResponse {
@@ -217,6 +311,19 @@ function invalidField(fields: Record<string, unknown>): DoubleResponse | undefin
             {
                 message: `No such column '${unknown}' on sobject of type Case`,
                 errorCode: 'INVALID_FIELD'
+            }
+        ]
+    };
+}
+
+function duplicateValue(field: string): DoubleResponse {
+    return {
+        status: 400,
+        body: [
+            {
+                errorCode: 'DUPLICATE_VALUE',
+                message: `duplicate value found: ${field} duplicates value on record with id: 500000000000000AAA`,
+                fields: [field]
             }
         ]
     };

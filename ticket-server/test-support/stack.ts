@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type TicketServerConfig } from '../src/config';
-import { buildServer, type ServerDeps } from '../src/server';
+import { buildServer, runtimeOf, type ServerDeps } from '../src/server';
 import type { RetryPolicy } from '../src/sendbird/retry-policy';
 import { SalesforceDouble, TEST_SF_CREDENTIALS } from './salesforce-double';
 import { SendbirdDouble, TEST_SENDBIRD_API_TOKEN } from './sendbird-double';
@@ -38,6 +38,18 @@ export interface TicketStack {
     salesforce: SalesforceDouble;
     sendbird: SendbirdDouble;
     logs: CapturedLogs;
+    /** Waits until follow-up work of finished requests (clearing the channel flag) is done. */
+    settled(): Promise<void>;
+    close(): Promise<void>;
+}
+
+/** One more ticket server on the same doubles (a second instance behind a load balancer). */
+export interface TicketInstance {
+    url: string;
+    app: FastifyInstance;
+    config: TicketServerConfig;
+    logs: CapturedLogs;
+    settled(): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -69,6 +81,24 @@ export async function startTicketStack(options: StackOptions = {}): Promise<Tick
     const salesforce = new SalesforceDouble();
     const sendbird = new SendbirdDouble();
     await Promise.all([salesforce.listen(), sendbird.listen()]);
+    const instance = await startTicketInstance(salesforce, sendbird, options);
+    return {
+        ...instance,
+        salesforce,
+        sendbird,
+        async close() {
+            await instance.close();
+            await Promise.all([salesforce.close(), sendbird.close()]);
+        }
+    };
+}
+
+/** A ticket server on loopback, pointed at doubles that are already listening. */
+export async function startTicketInstance(
+    salesforce: SalesforceDouble,
+    sendbird: SendbirdDouble,
+    options: StackOptions = {}
+): Promise<TicketInstance> {
     const config = loadConfig({ ...doubleEnv(salesforce, sendbird), ...options.env });
     const logs = new CapturedLogs();
     const app = await buildServer(config, {
@@ -83,13 +113,9 @@ export async function startTicketStack(options: StackOptions = {}): Promise<Tick
         url,
         app,
         config,
-        salesforce,
-        sendbird,
         logs,
-        async close() {
-            await app.close();
-            await Promise.all([salesforce.close(), sendbird.close()]);
-        }
+        settled: () => runtimeOf(app).idle(),
+        close: () => app.close()
     };
 }
 

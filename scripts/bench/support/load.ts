@@ -37,12 +37,16 @@ const clientAgent = new Agent({ keepAlive: true, maxSockets: 200 });
  * arrived (a replay of the stored answer). The latency counted is the first request's.
  */
 export async function load(
-    url: string,
+    url: string | string[],
     options: { clients: number; durationMs: number; retryAfterMs: number },
     tally: LoadTally = emptyTally()
 ): Promise<LoadTally> {
     const deadline = Date.now() + options.durationMs;
+    // Several instances: each client's tickets go to one, their retries to the next one.
+    const urls = Array.isArray(url) ? url : [url];
     const client = async (n: number) => {
+        const firstUrl = urls[n % urls.length];
+        const retryUrl = urls[(n + 1) % urls.length];
         for (let i = 0; Date.now() < deadline; i++) {
             const key = randomUUID();
             const body = JSON.stringify({
@@ -50,14 +54,14 @@ export async function load(
                 email: 'bench@example.test'
             });
             const started = performance.now();
-            const first = post(url, body, key).then((r) => ({
+            const first = post(firstUrl, body, key).then((r) => ({
                 ...r,
                 ms: performance.now() - started
             }));
             const late = i % 2 === 1;
             const retry = late
-                ? first.then(() => post(url, body, key))
-                : delay(options.retryAfterMs).then(() => post(url, body, key));
+                ? first.then(() => post(retryUrl, body, key))
+                : delay(options.retryAfterMs).then(() => post(retryUrl, body, key));
             const [a, b] = await Promise.all([first, retry]);
             if (late) tally.lateRetries++;
             else tally.concurrentRetries++;

@@ -5,6 +5,7 @@ import {
     type SalesforceSessionSource
 } from '../../../ticket-server/src/salesforce/session';
 import { buildServer } from '../../../ticket-server/src/server';
+import { UpstreamHttp } from '../../../ticket-server/src/http/upstream-http';
 
 /** The tutorial's design: an OAuth login before every request, nothing cached. */
 class LoginPerRequest implements SalesforceSessionSource {
@@ -25,10 +26,15 @@ class LoginPerRequest implements SalesforceSessionSource {
  */
 async function main(): Promise<void> {
     const config = loadConfig(process.env);
+    const loginHttp = new UpstreamHttp();
     const app = await buildServer(config, {
         logLevel: 'warn',
         ...(process.env.BENCH_LOGIN_PER_REQUEST === '1'
-            ? { salesforceSessions: new LoginPerRequest(() => oauthLogin(config.salesforce)) }
+            ? {
+                  salesforceSessions: new LoginPerRequest(() =>
+                      oauthLogin(config.salesforce, loginHttp)
+                  )
+              }
             : {})
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import type { TicketCreated, TicketFailure, TicketRequest } from './types';
+import type { ChatToken, PageSession, TicketCreated, TicketFailure, TicketRequest } from './types';
 
 interface ErrorBody {
     error?: { code?: string; message?: string; caseNumber?: string };
@@ -42,6 +42,11 @@ export function describeFailure(status: number, body: ErrorBody): TicketFailure 
                 status,
                 message: `Please check the form: ${detail ?? 'something in it is not valid.'}`
             };
+        case 401:
+            return {
+                status,
+                message: detail ?? 'Please sign in on our website to open a support chat.'
+            };
         case 429:
             return {
                 status,
@@ -60,4 +65,30 @@ export function describeFailure(status: number, body: ErrorBody): TicketFailure 
                 message: detail ?? `Something went wrong (HTTP ${status}). Please try again.`
             };
     }
+}
+
+/** POST /session: the identity token from the URL for a page session that lasts hours. */
+export async function startPageSession(identityToken: string): Promise<PageSession | undefined> {
+    try {
+        const response = await fetch('session', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ identityToken })
+        });
+        return response.ok ? ((await response.json()) as PageSession) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** POST /chat-token: a fresh Sendbird session token for the ticket's chat. */
+export async function refreshChatToken(chatRefreshToken: string): Promise<string> {
+    const response = await fetch('chat-token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chatRefreshToken })
+    });
+    if (!response.ok)
+        throw new Error(`The chat token could not be refreshed (HTTP ${response.status}).`);
+    return ((await response.json()) as ChatToken).accessToken;
 }

@@ -1,4 +1,4 @@
-export type { TicketCreated } from '../../src/contract';
+export type { ChatToken, PageSession, TicketCreated } from '../../src/contract';
 
 /** What the customer types. */
 export interface TicketRequest {
@@ -7,6 +7,7 @@ export interface TicketRequest {
     name?: string;
     email?: string;
     identityToken?: string;
+    sessionToken?: string;
 }
 
 /** A failed request, worded for the customer. */

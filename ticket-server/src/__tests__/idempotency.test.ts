@@ -1,138 +1,107 @@
-import { HttpError } from '../errors';
 import { IdempotencyStore, parseIdempotencyKey, type StoredResponse } from '../idempotency';
+import { MemoryStore } from '../store/memory-store';
+import { StoreUnavailableError, type SharedStore } from '../store/shared-store';
 
-const created: StoredResponse = { statusCode: 201, body: { caseId: '500000000000001AAA' } };
+const created = (id: string): StoredResponse => ({ statusCode: 201, body: { id } });
+const options = { ttlMs: 60_000, lockMs: 5_000, waitMs: 1_000, pollMs: 5 };
 
-function deferred<T>() {
-    let resolve!: (value: T) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-    });
-    return { promise, resolve, reject };
+function newStore(store: SharedStore = new MemoryStore()) {
+    return new IdempotencyStore(store, options);
+}
+
+/** A store whose every command fails, as Redis does while it is down. */
+class DownStore extends MemoryStore {
+    override async setIfAbsent(): Promise<boolean> {
+        throw new StoreUnavailableError('down');
+    }
+    override async set(): Promise<void> {
+        throw new StoreUnavailableError('down');
+    }
 }
 
 describe('IdempotencyStore', () => {
-    it('runs the work once and replays its response for the same key and request', async () => {
-        const store = new IdempotencyStore();
-        const work = jest.fn(async () => created);
-        const first = await store.run('k1', { subject: 'a', email: 'e' }, work);
-        const again = await store.run('k1', { email: 'e', subject: 'a' }, work);
-        expect(first).toEqual({ response: created, replayed: false });
-        expect(again).toEqual({ response: created, replayed: true });
+    it('runs the work once and replays its 2xx for the same key and request', async () => {
+        const store = newStore();
+        const work = jest.fn(async () => created('a'));
+        const first = await store.run('k', { s: 1 }, work);
+        const again = await store.run('k', { s: 1 }, work);
+        expect(first).toEqual({ response: created('a'), replayed: false });
+        expect(again).toEqual({ response: created('a'), replayed: true });
         expect(work).toHaveBeenCalledTimes(1);
     });
 
     it('makes a concurrent duplicate wait for the first and share its response', async () => {
-        const store = new IdempotencyStore();
-        const gate = deferred<StoredResponse>();
-        const work = jest.fn(() => gate.promise);
-        const first = store.run('k2', { subject: 'a' }, work);
-        const second = store.run('k2', { subject: 'a' }, work);
-        gate.resolve(created);
-        await expect(Promise.all([first, second])).resolves.toEqual([
-            { response: created, replayed: false },
-            { response: created, replayed: true }
-        ]);
+        const store = newStore();
+        let finish!: (r: StoredResponse) => void;
+        const work = jest.fn(() => new Promise<StoredResponse>((resolve) => (finish = resolve)));
+        const first = store.run('k', {}, work);
+        const second = store.run('k', {}, work);
+        await new Promise((r) => setTimeout(r, 10));
+        finish(created('a'));
+        expect((await first).response).toEqual(created('a'));
+        expect(await second).toEqual({ response: created('a'), replayed: true });
         expect(work).toHaveBeenCalledTimes(1);
     });
 
-    it('releases the key when the work throws, so a retry runs again', async () => {
-        const store = new IdempotencyStore();
-        const failing = jest.fn(async (): Promise<StoredResponse> => {
-            throw new Error('Salesforce down');
-        });
-        await expect(store.run('k3', {}, failing)).rejects.toThrow('Salesforce down');
-        await expect(store.run('k3', {}, async () => created)).resolves.toEqual({
-            response: created,
-            replayed: false
+    it('lets the next request run again after a failure (thrown, or a 502)', async () => {
+        const store = newStore();
+        await expect(
+            store.run('k', {}, async () => Promise.reject(new Error('x')))
+        ).rejects.toThrow('x');
+        const bad = await store.run('k', {}, async () => ({ statusCode: 502, body: {} }));
+        expect(bad.replayed).toBe(false);
+        const good = await store.run('k', {}, async () => created('b'));
+        expect(good).toEqual({ response: created('b'), replayed: false });
+    });
+
+    it('refuses a key reused with a different request (422), even after a failure', async () => {
+        const store = newStore();
+        await store.run('k', { s: 1 }, async () => ({ statusCode: 502, body: {} }));
+        await expect(store.run('k', { s: 2 }, async () => created('x'))).rejects.toMatchObject({
+            statusCode: 422
         });
     });
 
-    it('continues a kept failure with its resume step on a later request, not a replay', async () => {
-        const store = new IdempotencyStore();
-        const failedAgain: StoredResponse = { statusCode: 502, body: { error: 'token' } };
-        const resume: jest.Mock<Promise<StoredResponse>, []> = jest
-            .fn<Promise<StoredResponse>, []>()
-            .mockResolvedValueOnce({ ...failedAgain, resume: () => resume() })
-            .mockResolvedValueOnce(created);
-        const failed: StoredResponse = { statusCode: 502, body: { error: 'token' }, resume };
-        const work = jest.fn(async () => failed);
-
-        // A duplicate that waited on the first run shares its answer and resumes nothing.
-        const [first, concurrent] = await Promise.all([
-            store.run('k6', {}, work),
-            store.run('k6', {}, work)
-        ]);
-        expect([first.response.statusCode, concurrent.response.statusCode]).toEqual([502, 502]);
-        expect(resume).not.toHaveBeenCalled();
-
-        const second = await store.run('k6', {}, work);
-        expect(second).toMatchObject({ response: { statusCode: 502 }, replayed: false });
-        const [third, waiting] = await Promise.all([
-            store.run('k6', {}, work),
-            store.run('k6', {}, work)
-        ]);
-        expect(third).toEqual({ response: created, replayed: false });
-        expect(waiting).toEqual({ response: created, replayed: true });
-        await expect(store.run('k6', {}, work)).resolves.toEqual({
-            response: created,
-            replayed: true
-        });
-        expect(work).toHaveBeenCalledTimes(1);
-        expect(resume).toHaveBeenCalledTimes(2);
+    it('shares results between two stores on one shared store (two instances)', async () => {
+        const shared = new MemoryStore();
+        const a = newStore(shared);
+        const b = newStore(shared);
+        let finish!: (r: StoredResponse) => void;
+        const first = a.run('k', {}, () => new Promise((resolve) => (finish = resolve)));
+        void first;
+        const work = jest.fn(async () => created('other'));
+        const second = b.run('k', {}, work);
+        await new Promise((r) => setTimeout(r, 20));
+        finish(created('a'));
+        expect((await second).response).toEqual(created('a'));
+        expect(work).not.toHaveBeenCalled();
     });
 
-    it('keeps the earlier answer when a resume step throws', async () => {
-        const store = new IdempotencyStore();
-        const failed: StoredResponse = {
-            statusCode: 502,
-            body: {},
-            resume: async () => {
-                throw new Error('unexpected');
-            }
-        };
-        await store.run('k7', {}, async () => failed);
-        await expect(store.run('k7', {}, async () => created)).rejects.toThrow('unexpected');
-        await expect(store.run('k7', {}, async () => created)).rejects.toThrow('unexpected');
-    });
-
-    it('refuses a key reused with a different request', async () => {
-        const store = new IdempotencyStore();
-        await store.run('k4', { subject: 'a' }, async () => created);
-        const reuse = store.run('k4', { subject: 'b' }, async () => created);
-        await expect(reuse).rejects.toBeInstanceOf(HttpError);
-        await expect(reuse).rejects.toMatchObject({ statusCode: 422 });
+    it('runs the work without the cache when the store is down (the upsert keeps it once)', async () => {
+        const errors: Error[] = [];
+        const store = new IdempotencyStore(new DownStore(), options, (e) => errors.push(e));
+        const result = await store.run('k', {}, async () => created('a'));
+        expect(result).toEqual({ response: created('a'), replayed: false });
+        expect(errors).toHaveLength(1);
     });
 
     it('forgets a key after its time to live', async () => {
-        let now = 10_000;
-        const store = new IdempotencyStore({ ttlMs: 1000, maxKeys: 10, clock: { now: () => now } });
-        const work = jest.fn(async () => created);
-        await store.run('k5', {}, work);
-        now = 10_999;
-        await store.run('k5', {}, work);
-        now = 11_001;
-        await store.run('k5', {}, work);
-        expect(work).toHaveBeenCalledTimes(2);
+        let now = 1_000; // lru-cache reads a start time of 0 as "no TTL"
+        const shared = new MemoryStore({ maxKeys: 10, clock: { now: () => now } });
+        const store = newStore(shared);
+        await store.run('k', {}, async () => created('a'));
+        now += options.ttlMs + 1;
+        const later = await store.run('k', {}, async () => created('b'));
+        expect(later).toEqual({ response: created('b'), replayed: false });
     });
 });
 
 describe('parseIdempotencyKey', () => {
     it('accepts 1–255 visible ASCII characters, or no header', () => {
         expect(parseIdempotencyKey(undefined)).toBeUndefined();
-        expect(parseIdempotencyKey('8e0f7a4c-1b2d-4c3e-9f00-123456789abc')).toBe(
-            '8e0f7a4c-1b2d-4c3e-9f00-123456789abc'
-        );
-    });
-
-    it.each([[''], ['with space'], ['x'.repeat(256)], [['a', 'b']], ['ünicode']])(
-        'rejects %p with a 400',
-        (value) => {
-            expect(() => parseIdempotencyKey(value)).toThrow(
-                expect.objectContaining({ statusCode: 400, code: 'invalid_idempotency_key' })
-            );
+        expect(parseIdempotencyKey('a'.repeat(255))).toBe('a'.repeat(255));
+        for (const bad of ['', 'a'.repeat(256), 'with space', 'é', ['a', 'b']]) {
+            expect(() => parseIdempotencyKey(bad)).toThrow(/Idempotency-Key/);
         }
-    );
+    });
 });

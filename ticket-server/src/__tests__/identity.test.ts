@@ -1,38 +1,77 @@
 import { SignJWT } from 'jose';
-import { resolveIdentity } from '../identity';
+import { verifyIdentityToken, type IdentityOptions } from '../identity';
 
 const secret = new TextEncoder().encode('test-identity-secret-not-a-real-one');
 
+const options: IdentityOptions = { secret, customerPrefix: 'customer_' };
+const resolveIdentity = (
+    jwt: string,
+    key: Uint8Array | undefined,
+    more: Partial<IdentityOptions> = {}
+) => verifyIdentityToken(jwt, { ...options, secret: key, ...more });
+
 function token(
-    claims: { sub?: string; exp?: string | number; iat?: number | null },
+    claims: {
+        sub?: string;
+        exp?: string | number;
+        iat?: number | null;
+        iss?: string;
+        aud?: string;
+    },
     alg = 'HS256',
     key = secret
 ) {
     let jwt = new SignJWT({}).setProtectedHeader({ alg });
+    if (claims.iss !== undefined) jwt = jwt.setIssuer(claims.iss);
+    if (claims.aud !== undefined) jwt = jwt.setAudience(claims.aud);
     if (claims.iat !== null) jwt = jwt.setIssuedAt(claims.iat);
     if (claims.sub !== undefined) jwt = jwt.setSubject(claims.sub);
     if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
     return jwt.sign(key);
 }
 
-describe('resolveIdentity', () => {
-    it('gives a fresh guest id without a token', async () => {
-        const a = await resolveIdentity(undefined, secret);
-        const b = await resolveIdentity(undefined, undefined);
-        expect(a).toEqual({
-            userId: expect.stringMatching(/^guest_[0-9a-f-]{36}$/),
-            kind: 'guest'
-        });
-        expect(b.userId).not.toBe(a.userId);
-    });
-
+describe('verifyIdentityToken', () => {
     it("uses a valid token's sub", async () => {
         await expect(
             resolveIdentity(await token({ sub: 'customer-7', exp: '5m' }), secret)
         ).resolves.toEqual({
-            userId: 'customer-7',
-            kind: 'verified'
+            kind: 'verified',
+            subject: 'customer-7',
+            // Always prefixed, so a `sub` equal to an agent's Salesforce User Id cannot become it.
+            userId: 'customer_customer-7'
         });
+    });
+
+    it('gives a sub that looks like a Salesforce User Id the prefix too', async () => {
+        const agentLike = '005000000000001AAA';
+        const customer = await resolveIdentity(await token({ sub: agentLike, exp: '5m' }), secret);
+        expect(customer.userId).toBe(`customer_${agentLike}`);
+    });
+
+    it('checks iss and aud when they are configured', async () => {
+        const checks = { issuer: 'https://shop.example.test', audience: 'support-tickets' };
+        const good = await token({ sub: 'c', exp: '5m', iss: checks.issuer, aud: checks.audience });
+        await expect(resolveIdentity(good, secret, checks)).resolves.toMatchObject({
+            subject: 'c'
+        });
+        for (const bad of [
+            await token({
+                sub: 'c',
+                exp: '5m',
+                iss: 'https://evil.example.test',
+                aud: checks.audience
+            }),
+            await token({ sub: 'c', exp: '5m', iss: checks.issuer, aud: 'other-app' }),
+            await token({ sub: 'c', exp: '5m' })
+        ]) {
+            await expect(resolveIdentity(bad, secret, checks)).rejects.toMatchObject({
+                statusCode: 400
+            });
+        }
+        // Not configured: not checked.
+        await expect(
+            resolveIdentity(await token({ sub: 'c', exp: '5m', iss: 'any' }), secret)
+        ).resolves.toBeDefined();
     });
 
     it.each([
@@ -71,7 +110,7 @@ describe('resolveIdentity', () => {
         const iat = Math.floor(Date.now() / 1000) - 9 * 60;
         await expect(
             resolveIdentity(await token({ sub: 'customer-8', exp: '5m', iat }), secret)
-        ).resolves.toMatchObject({ userId: 'customer-8' });
+        ).resolves.toMatchObject({ userId: 'customer_customer-8' });
     });
 
     it('rejects any token when no secret is configured', async () => {

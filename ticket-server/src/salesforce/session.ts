@@ -1,6 +1,6 @@
-import { OAuth2 } from '@jsforce/jsforce-node';
 import { DEFAULT_SALESFORCE_TIMEOUT_MS, type SalesforceConfig } from '../config';
 import { UpstreamError } from '../errors';
+import { describeHttpFailure, type UpstreamHttp } from '../http/upstream-http';
 
 /** What an OAuth login gives us: a bearer token and the org's instance URL. */
 export interface SalesforceSession {
@@ -15,41 +15,70 @@ export interface SalesforceSessionSource {
 }
 
 interface TokenResponse {
-    access_token: string;
-    instance_url: string;
+    access_token?: string;
+    instance_url?: string;
+    error?: string;
+    error_description?: string;
 }
 
 /**
- * One OAuth login through jsforce: client credentials by default, username-password when both
- * are configured (seed 000's flow, which new orgs block). The token request is aborted after
- * `timeoutMs` (jsforce's own default is 30 minutes).
+ * One OAuth 2.0 login at `<loginUrl>/services/oauth2/token` (form-encoded, as Salesforce's
+ * OAuth docs describe): client credentials by default, username-password when both are
+ * configured (seed 000's flow, which new orgs block). Bounded by `timeoutMs`.
  */
 export async function oauthLogin(
     config: SalesforceConfig,
+    http: UpstreamHttp,
     timeoutMs = config.timeoutMs
 ): Promise<SalesforceSession> {
-    const oauth2 = new OAuth2({
-        loginUrl: config.loginUrl,
-        clientId: config.clientId,
-        clientSecret: config.clientSecret
+    const form = new URLSearchParams({
+        client_id: config.clientId,
+        client_secret: config.clientSecret,
+        ...(config.username !== undefined && config.password !== undefined
+            ? { grant_type: 'password', username: config.username, password: config.password }
+            : { grant_type: 'client_credentials' })
     });
-    // OAuth2 takes no per-call options, so its transport is told the timeout for every call.
-    const transport = oauth2._transport;
-    const send = transport.httpRequest.bind(transport);
-    transport.httpRequest = (request, options) => send(request, { ...options, timeout: timeoutMs });
-    let response: TokenResponse;
+    let status: number;
+    let body: TokenResponse;
     try {
-        response = (
-            config.username !== undefined && config.password !== undefined
-                ? await oauth2.authenticate(config.username, config.password)
-                : await oauth2.requestToken({ grant_type: 'client_credentials' })
-        ) as TokenResponse;
+        const reply = await http.exchange({
+            method: 'POST',
+            url: `${config.loginUrl}/services/oauth2/token`,
+            headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                accept: 'application/json'
+            },
+            body: form.toString(),
+            timeoutMs
+        });
+        status = reply.status;
+        body = parseObject(reply.text);
     } catch (error) {
-        // jsforce puts OAuth's `error` in name and `error_description` in message: no secrets.
-        const { name, message } = error as Error;
-        throw new UpstreamError('salesforce', `OAuth login failed: ${name}: ${message}`);
+        const failure = describeHttpFailure(error);
+        throw new UpstreamError(
+            'salesforce',
+            failure.timeout
+                ? `OAuth login timed out after ${timeoutMs} ms`
+                : `OAuth login failed: ${failure.reason}`
+        );
     }
-    return { accessToken: response.access_token, instanceUrl: response.instance_url };
+    if (status !== 200 || !body.access_token || !body.instance_url) {
+        // OAuth's `error` and `error_description` name the problem and carry no secret.
+        throw new UpstreamError(
+            'salesforce',
+            `OAuth login failed: ${body.error ?? `HTTP ${status}`}: ${body.error_description ?? 'no description'}`
+        );
+    }
+    return { accessToken: body.access_token, instanceUrl: body.instance_url.replace(/\/+$/, '') };
+}
+
+function parseObject(text: string): TokenResponse {
+    try {
+        const parsed = JSON.parse(text) as unknown;
+        return typeof parsed === 'object' && parsed !== null ? (parsed as TokenResponse) : {};
+    } catch {
+        return {};
+    }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SendbirdConfig } from '../config';
 import { UpstreamError } from '../errors';
-import type { HttpReply, KeepAliveHttp } from '../keep-alive-http';
+import { describeHttpFailure, type HttpReply, type UpstreamHttp } from '../http/upstream-http';
 import { DEFAULT_RETRY_POLICY, backoffDelay, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** Sendbird's error body: `{error, code, message}`. */
@@ -25,8 +25,7 @@ type Sleep = (ms: number) => Promise<void>;
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A small client for the Sendbird Platform API (v3) over keep-alive HTTP (see KeepAliveHttp for
- * why not `fetch`). It retries timeouts, network errors, 5xx and 429 (waiting as long as
+ * A small client for the Sendbird Platform API (v3) over the server's undici pools. It retries timeouts, network errors, 5xx and 429 (waiting as long as
  * `X-RateLimit-RetryAfter` says) with backoff, and never retries other 4xx, which would fail
  * the same way again.
  */
@@ -35,7 +34,7 @@ export class SendbirdPlatformClient {
 
     constructor(
         private readonly config: SendbirdConfig,
-        private readonly http: KeepAliveHttp,
+        private readonly http: UpstreamHttp,
         private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
         private readonly wait: Sleep = sleep
     ) {
@@ -77,11 +76,7 @@ export class SendbirdPlatformClient {
                 timeoutMs: this.policy.timeoutMs
             });
         } catch (error) {
-            const { name, code } = error as NodeJS.ErrnoException;
-            return {
-                kind: 'retry',
-                reason: name === 'TimeoutError' ? 'timeout' : `network (${code ?? name})`
-            };
+            return { kind: 'retry', reason: describeHttpFailure(error).reason };
         }
         const body = parseJsonObject(response.text);
         if (response.status >= 200 && response.status < 300) {

@@ -10,7 +10,9 @@ export const SESSION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export interface TicketChannel {
     channelUrl: string;
     userId: string;
+    /** Shown as the chat's title, e.g. "Ticket 00001001: Printer on fire". */
     name: string;
+    caseId: string;
     caseNumber: string;
 }
 
@@ -29,15 +31,10 @@ export class SendbirdTickets {
         return created !== undefined;
     }
 
-    /** DELETE /v3/users/{id}: undoes a user made for a ticket that was never created. */
-    async deleteUser(userId: string): Promise<void> {
-        await this.client.request({
-            method: 'DELETE',
-            path: `/users/${encodeURIComponent(userId)}`
-        });
-    }
-
-    /** POST /v3/group_channels with the Case Id as `channel_url`; 400202 on a retry is success. */
+    /**
+     * POST /v3/group_channels with the ticket's channel URL; 400202 on a retry is success. `data`
+     * names the Case, which is how the agents' app finds it (channel URL ≠ Case Id).
+     */
     async createChannel(channel: TicketChannel): Promise<void> {
         await this.client.request({
             method: 'POST',
@@ -46,7 +43,7 @@ export class SendbirdTickets {
                 channel_url: channel.channelUrl,
                 name: channel.name,
                 custom_type: TICKET_CHANNEL_TYPE,
-                data: JSON.stringify({ caseNumber: channel.caseNumber }),
+                data: JSON.stringify({ caseId: channel.caseId, caseNumber: channel.caseNumber }),
                 user_ids: [channel.userId],
                 is_distinct: false
             },
