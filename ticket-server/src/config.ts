@@ -17,6 +17,8 @@ export interface TicketServerConfig {
     customerPrefix: string;
     /** Signs page sessions and chat refresh tokens; unset: derived from the identity secret. */
     sessionSecret?: Uint8Array;
+    /** The key AI agent webhooks are signed with: SENDBIRD_WEBHOOK_SECRET, else the API token. */
+    webhookSecret: string;
     /** How long a page session lasts. */
     pageSessionMinutes: number;
     /** Requests per minute per client address (IPv6: per /64) on POST /createticket. */
@@ -176,6 +178,7 @@ export function loadConfig(env: Env): TicketServerConfig {
         identityAudience: read.optional('TICKET_IDENTITY_AUDIENCE'),
         requireIdentity,
         customerPrefix,
+        webhookSecret: read.optional('SENDBIRD_WEBHOOK_SECRET') ?? apiToken ?? '',
         sessionSecret:
             sessionSecret === undefined ? undefined : new TextEncoder().encode(sessionSecret),
         pageSessionMinutes: config.pageSessionMinutes,

@@ -9,6 +9,7 @@ import { GuestCap } from './guest-cap';
 import { UpstreamHttp } from './http/upstream-http';
 import { DEFAULT_IDEMPOTENCY, IdempotencyStore, type IdempotencyOptions } from './idempotency';
 import { loggerOptions } from './logger';
+import { registerAiAgentWebhook } from './routes/ai-agent-webhook';
 import { registerChatToken } from './routes/chat-token';
 import { registerCreateTicket } from './routes/create-ticket';
 import { registerHealth } from './routes/health';
@@ -31,6 +32,8 @@ import { MemoryStore } from './store/memory-store';
 import { createRedisClient, redactRedisUrl, RedisStore } from './store/redis-store';
 import type { SharedStore } from './store/shared-store';
 import { TicketService } from './ticket-service';
+import { ApexAiAgent } from './webhooks/apex-ai-agent';
+import { StoreSeenEvents } from './webhooks/seen-events';
 import { describeValidation } from './validation-message';
 
 /** 64 KB: far above any real ticket, small enough that a flood of bodies costs little. */
@@ -154,8 +157,9 @@ export async function buildServer(
         );
     }
     const platform = new SendbirdPlatformClient(config.sendbird, http, deps.retryPolicy);
+    const salesforceRest = new SalesforceRestClient(sessions, http, timeoutMs);
     const tickets = new TicketService(
-        new SalesforceCases(new SalesforceRestClient(sessions, http, timeoutMs)),
+        new SalesforceCases(salesforceRest),
         new SendbirdTickets(platform),
         config.sendbird,
         tokens
@@ -197,6 +201,16 @@ export async function buildServer(
         rateLimitPerMinute: config.rateLimitPerMinute
     });
     registerChatToken(app, { tickets, tokens, rateLimitPerMinute: config.rateLimitPerMinute });
+    await registerAiAgentWebhook(app, {
+        salesforce: new ApexAiAgent(salesforceRest),
+        seen: new StoreSeenEvents(store, (error) =>
+            app.log.warn(
+                { err: error },
+                'webhook de-duplication skipped: the shared store is unavailable'
+            )
+        ),
+        signingSecret: config.webhookSecret
+    });
     await registerPage(app, deps.pageDir ?? DEFAULT_PAGE_DIR);
     return app;
 }

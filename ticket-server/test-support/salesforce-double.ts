@@ -47,6 +47,7 @@ export class SalesforceDouble extends HttpDouble {
 
     constructor() {
         super('Salesforce');
+        this.apexRest();
         this.route('POST', /^\/services\/oauth2\/token$/, (call) => this.token(call));
         this.route('POST', new RegExp(`^${API}/composite$`), (call) =>
             this.authorized(call, () => this.composite(call))
@@ -71,6 +72,48 @@ export class SalesforceDouble extends HttpDouble {
         );
         this.route('PATCH', new RegExp(`^${API}/sobjects/Case/(\\w+)$`), (call, [id]) =>
             this.authorized(call, () => this.updateCase(call, id))
+        );
+    }
+
+    /** Handoffs our Apex REST `/sendbird/v1/handoff` took, as their bodies arrived. */
+    readonly handoffs: Array<Record<string, unknown>> = [];
+    /** Close notices our Apex REST `/sendbird/v1/conversation/closed` took. */
+    readonly closedNotices: Array<Record<string, unknown>> = [];
+
+    /**
+     * Our own Apex REST endpoints, as SendbirdHandoffResource and SendbirdConversationClosedResource
+     * answer: a handoff creates a Case for its channel (201) or finds the open one (200); a close
+     * notice is noted on the channel's Case (201) or on none (200, `recorded:false`).
+     */
+    private apexRest(): void {
+        this.route('POST', /^\/services\/apexrest\/sendbird\/v1\/handoff$/, (call) =>
+            this.authorized(call, () => {
+                const body = jsonOf(call);
+                this.handoffs.push(body);
+                const channelUrl = String(body.channelUrl);
+                const open = [...this.cases.values()].find(
+                    (c) => c.Sendbird_Channel_URL__c === channelUrl
+                );
+                if (open) return { status: 200, body: { caseId: open.Id, created: false } };
+                const caseId = this.insertCase({
+                    Subject: 'Chat with the AI agent',
+                    Description: body.summary,
+                    Sendbird_Channel_URL__c: channelUrl
+                });
+                return { status: 201, body: { caseId, created: true } };
+            })
+        );
+        this.route('POST', /^\/services\/apexrest\/sendbird\/v1\/conversation\/closed$/, (call) =>
+            this.authorized(call, () => {
+                const body = jsonOf(call);
+                this.closedNotices.push(body);
+                const held = [...this.cases.values()].find(
+                    (c) => c.Sendbird_Channel_URL__c === body.channelUrl
+                );
+                return held
+                    ? { status: 201, body: { recorded: true, caseId: held.Id } }
+                    : { status: 200, body: { recorded: false } };
+            })
         );
     }
 

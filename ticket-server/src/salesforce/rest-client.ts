@@ -30,9 +30,23 @@ export class SalesforceRestClient {
     ) {}
 
     /** `path` is below `/services/data/vXX.X`, e.g. `/composite`. */
-    async request<T>(
+    request<T>(
         what: string,
         method: 'GET' | 'POST' | 'PATCH',
+        path: string,
+        body?: unknown
+    ): Promise<RestReply<T>> {
+        return this.call<T>(what, method, `/services/data/v${SALESFORCE_API_VERSION}${path}`, body);
+    }
+
+    /** Our own Apex REST endpoints: `path` is below `/services/apexrest`, e.g. `/sendbird/v1/handoff`. */
+    apex<T>(what: string, method: 'POST', path: string, body: unknown): Promise<RestReply<T>> {
+        return this.call<T>(what, method, `/services/apexrest${path}`, body);
+    }
+
+    private async call<T>(
+        what: string,
+        method: string,
         path: string,
         body?: unknown
     ): Promise<RestReply<T>> {
@@ -43,7 +57,9 @@ export class SalesforceRestClient {
             reply = await this.send<T>(what, renewed, method, path, body);
         }
         if (reply.status >= 400) {
-            const [first] = Array.isArray(reply.body) ? (reply.body as SalesforceErrorItem[]) : [];
+            const [first] = Array.isArray(reply.body)
+                ? (reply.body as SalesforceErrorItem[])
+                : apexError(reply.body);
             const code = first?.errorCode ?? `HTTP_${reply.status}`;
             throw new UpstreamError(
                 'salesforce',
@@ -65,7 +81,7 @@ export class SalesforceRestClient {
         try {
             const reply = await this.http.exchange({
                 method,
-                url: `${session.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}${path}`,
+                url: `${session.instanceUrl}${path}`,
                 headers: {
                     authorization: `Bearer ${session.accessToken}`,
                     accept: 'application/json',
@@ -94,4 +110,11 @@ function parseJson(text: string): unknown {
     } catch {
         return undefined;
     }
+}
+
+/** Our Apex REST endpoints answer `{error:{code,message}}` (SendbirdRest.cls). */
+function apexError(body: unknown): SalesforceErrorItem[] {
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    if (typeof error?.code !== 'string') return [];
+    return [{ errorCode: error.code, message: String(error.message ?? '') }];
 }
