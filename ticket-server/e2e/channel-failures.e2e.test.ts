@@ -164,10 +164,16 @@ describe('POST /createticket when the channel step fails', () => {
     });
 
     it('creates no channel and no token when the Case cannot be saved', async () => {
-        stack.salesforce.inject('POST', /composite$/, {
-            status: 500,
-            body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }]
-        });
+        // Twice: the server itself repeats a 5xx of the Case upsert once.
+        stack.salesforce.inject(
+            'POST',
+            /composite$/,
+            {
+                status: 500,
+                body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }]
+            },
+            2
+        );
 
         const response = await postTicket(stack.url, { subject: 'Salesforce down' });
 

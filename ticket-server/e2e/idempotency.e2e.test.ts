@@ -59,7 +59,8 @@ describe('POST /createticket with an Idempotency-Key', () => {
     });
 
     it('runs again after a failure that created nothing', async () => {
-        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] });
+        // Twice: the server itself repeats a 5xx of the Case upsert once.
+        stack.salesforce.inject('POST', /composite$/, { status: 503, body: [] }, 2);
         const key = { 'idempotency-key': 'key-retry-after-nothing' };
         const first = await postTicket(stack.url, ticket, key);
         const again = await postTicket(stack.url, ticket, key);

@@ -7,7 +7,7 @@ export const ROUTING_POLL_MS = 100;
 /**
  * Plays Salesforce's routing for the demo and the full-flow test: when a new Case appears in
  * the Salesforce test double, the agent becomes its owner, and (as the Case owner trigger's
- * Queueable does in an org) is invited to the Case's channel, whose URL is the Case Id. A Case
+ * Queueable does in an org) is invited to the Case's channel, `Sendbird_Channel_URL__c`. A Case
  * whose channel does not exist (yet) is tried again. Returns the function that stops it.
  */
 export function playRouting(
@@ -18,12 +18,13 @@ export function playRouting(
 ): () => void {
     const routed = new Set<string>();
     const timer = setInterval(() => {
-        for (const caseId of salesforce.cases.keys()) {
-            if (routed.has(caseId)) {
+        for (const [caseId, stored] of salesforce.cases) {
+            const channelUrl = stored.Sendbird_Channel_URL__c;
+            if (routed.has(caseId) || typeof channelUrl !== 'string') {
                 continue;
             }
             try {
-                sendbird.invite(caseId, [agentUserId]);
+                sendbird.invite(channelUrl, [agentUserId]);
                 routed.add(caseId);
                 onRouted(caseId);
             } catch {
