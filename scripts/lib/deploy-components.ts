@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { SfdxProject } from './project';
@@ -30,20 +29,4 @@ export function listComponents(project: SfdxProject): PackageDirectoryComponents
             .sort((a, b) => componentKey(a).localeCompare(componentKey(b)));
         return { dir: path.relative(project.root, dir).split(path.sep).join('/'), components };
     });
-}
-
-/**
- * Writes the package.xml that names exactly `components`, for `sf project deploy start
- * --manifest`. The API version is set explicitly: without it SDR would ask an org.
- */
-export async function writeManifest(
-    project: SfdxProject,
-    components: ProjectComponent[],
-    file: string
-): Promise<void> {
-    const set = new ComponentSet(components);
-    set.apiVersion = project.sourceApiVersion;
-    set.sourceApiVersion = project.sourceApiVersion;
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, await set.getPackageXml());
 }

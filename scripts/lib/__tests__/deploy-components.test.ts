@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { listComponents, writeManifest } from '../deploy-components';
+import { listComponents } from '../deploy-components';
 import { readProject } from '../project';
 import { BASE_FILES, makeProject, removeProject } from '../../test-support/fixture-project';
 
@@ -9,7 +7,7 @@ const rules =
     '<?xml version="1.0" encoding="UTF-8"?>\n<AssignmentRules xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
     '    <assignmentRule>\n        <fullName>Ours</fullName>\n        <active>false</active>\n    </assignmentRule>\n</AssignmentRules>\n';
 
-describe('listComponents and writeManifest', () => {
+describe('listComponents', () => {
     let root: string;
     beforeEach(() => {
         root = makeProject({ ...BASE_FILES, [RULES]: rules });
@@ -26,15 +24,5 @@ describe('listComponents and writeManifest', () => {
                 ]
             }
         ]);
-    });
-
-    it('writes a package.xml naming exactly the chosen components at the project API version', async () => {
-        const file = path.join(root, 'dist', 'manifest', 'package.xml');
-        await writeManifest(readProject(root), [{ type: 'ApexClass', fullName: 'Hello' }], file);
-        const xml = readFileSync(file, 'utf8');
-        expect(xml).toContain('<members>Hello</members>');
-        expect(xml).toContain('<name>ApexClass</name>');
-        expect(xml).not.toContain('AssignmentRules');
-        expect(xml).toContain('<version>65.0</version>');
     });
 });
