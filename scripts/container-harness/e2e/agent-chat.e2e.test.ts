@@ -43,15 +43,6 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     }, 180000);
 
     afterEach(async () => {
-        if (process.env.E2E_DEBUG) {
-            console.log('unhandled by the stand-in:', world.double.unhandled);
-            for (const [index, item] of opened.entries()) {
-                const page = (
-                    item as { pages?: () => { screenshot(o: object): Promise<unknown> }[] }
-                ).pages?.()[0];
-                await page?.screenshot({ path: `/tmp/e2e-${index}.png` });
-            }
-        }
         await Promise.all(opened.splice(0).map((item) => item.close()));
     });
 
