@@ -98,13 +98,41 @@ export async function waitUntil(
     }
 }
 
-/** The container's frame, once the host page has loaded it. */
-export async function containerFrame(page: Page, harness: Harness): Promise<Frame> {
+/**
+ * The container's frame, once the host page has navigated it to the container's origin. The wait
+ * is generous (CI runs two browser suites at once on two cores), and its failure says what the
+ * host page showed instead, so a timeout can be told from a host page that never started.
+ */
+export async function containerFrame(
+    page: Page,
+    harness: Harness,
+    timeoutMs = 30000
+): Promise<Frame> {
     const origin = new URL(harness.containerUrl).origin;
     const find = (): Frame | undefined =>
         page.frames().find((candidate) => candidate.url().startsWith(origin));
-    await waitUntil(() => find() !== undefined, 10000, 'the host page to load the container frame');
+    const started = Date.now();
+    while (find() === undefined) {
+        if (Date.now() - started > timeoutMs) {
+            throw new Error(
+                `Timed out after ${timeoutMs} ms waiting for the host page to load the container frame from ${origin}. ` +
+                    `The host page showed: ${await hostSummary(page)}`
+            );
+        }
+        await page
+            .waitForEvent('framenavigated', { timeout: Math.min(1000, timeoutMs) })
+            .catch(() => undefined);
+    }
     return find() as Frame;
+}
+
+/** What the host page shows, for a failure message: its frames, notices and body text. */
+async function hostSummary(page: Page): Promise<string> {
+    const frames = page.frames().map((frame) => frame.url() || '(no url)');
+    const text = await page
+        .evaluate(() => document.body?.innerText.slice(0, 400) ?? '(no body)')
+        .catch((error: unknown) => `(unreadable: ${String(error)})`);
+    return JSON.stringify({ frames, text });
 }
 
 /** The container frame's milestones (ms since the frame started loading). */

@@ -83,7 +83,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         return { url, customerId };
     }
 
-    const online = (frame: Frame, timeout = 10000): Promise<unknown> =>
+    const online = (frame: Frame, timeout = 20000): Promise<unknown> =>
         // Attached, not visible: a minimised panel hides the frame but keeps it running.
         frame
             .locator('[data-testid=agent-session][data-status=online]')
