@@ -130,7 +130,12 @@ export async function containerFrame(
 async function hostSummary(page: Page): Promise<string> {
     const frames = page.frames().map((frame) => frame.url() || '(no url)');
     const text = await page
-        .evaluate(() => document.body?.innerText.slice(0, 400) ?? '(no body)')
+        .evaluate(() => {
+            // Runs in the page; the scripts' TypeScript has no DOM types.
+            const body = (globalThis as { document?: { body?: { innerText: string } } }).document
+                ?.body;
+            return body?.innerText.slice(0, 400) ?? '(no body)';
+        })
         .catch((error: unknown) => `(unreadable: ${String(error)})`);
     return JSON.stringify({ frames, text });
 }

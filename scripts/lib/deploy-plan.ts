@@ -57,6 +57,14 @@ export const AGENTWORK_APEX = [
 ];
 
 export const AGENT_PERMISSION_SETS = ['Sendbird_Agent', 'Sendbird_Admin'];
+export const SYNC_RUNNER_PERMISSION_SET = 'Sendbird_Sync_Runner';
+export const AUTOMATED_PROCESS_USER = 'the Automated Process user';
+/**
+ * Gives the Automated Process user Sendbird_Sync_Runner: the membership sync job runs as that user
+ * and needs the permission set's principal for its callouts. Setup cannot assign permission sets
+ * to that user and `sf org assign permset` cannot name it, so anonymous Apex does (idempotent).
+ */
+export const SYNC_RUNNER_APEX = path.join('scripts', 'apex', 'assign-sync-runner.apex');
 export const OMNI_PERMISSION_SET = 'Sendbird_Omni_Agent';
 
 export type Decision = 'deploy' | 'skip' | 'undecided';
@@ -92,6 +100,8 @@ export interface TestPlan {
 export interface Assignment {
     permissionSets: string[];
     user?: string;
+    /** Assigned by this anonymous Apex instead of `sf org assign permset` (see SYNC_RUNNER_APEX). */
+    apexFile?: string;
 }
 
 /** One `sf` command of the plan, with why it runs. */
@@ -102,6 +112,8 @@ export interface PlannedCommand {
 
 /** Everything a deploy will do, decided before anything changes. */
 export interface DeployPlan {
+    /** The org alias or username the commands name (`<target-org>` when none was given). */
+    target: string;
     org: OrgDescription;
     directories: DirectoryPlan[];
     tests: TestPlan;
@@ -317,7 +329,19 @@ function planTests(org: OrgDescription, deployed: ProjectComponent[]): TestPlan 
     }
 }
 
+function assignmentPurpose(assignment: Assignment): string {
+    if (assignment.apexFile) {
+        return `give ${assignment.user} ${assignment.permissionSets.join(', ')} (the membership sync job runs as that user)`;
+    }
+    return assignment.user
+        ? 'give the integration user its permission sets'
+        : 'give you the agent and admin permission sets';
+}
+
 function assignArgs(assignment: Assignment, org: string): string[] {
+    if (assignment.apexFile) {
+        return ['apex', 'run', '--file', assignment.apexFile, '--target-org', org];
+    }
     return [
         'org',
         'assign',
@@ -381,6 +405,11 @@ export function planDeploy(
     if (options.assign) {
         const omni = decisionOf(OMNI_CHANNEL_DIR) === 'skip' ? [] : [OMNI_PERMISSION_SET];
         assignments.push({ permissionSets: [...AGENT_PERMISSION_SETS, ...omni] });
+        assignments.push({
+            permissionSets: [SYNC_RUNNER_PERMISSION_SET],
+            user: AUTOMATED_PROCESS_USER,
+            apexFile: SYNC_RUNNER_APEX
+        });
     }
     if (options.integrationUser) {
         const reader = decisionOf(KNOWLEDGE_DIR) === 'skip' ? [] : ['Sendbird_Knowledge_Reader'];
@@ -412,9 +441,7 @@ export function planDeploy(
             ]
         },
         ...assignments.map((assignment) => ({
-            purpose: assignment.user
-                ? 'give the integration user its permission sets'
-                : 'give you the agent and admin permission sets',
+            purpose: assignmentPurpose(assignment),
             args: assignArgs(assignment, target)
         }))
     ];
@@ -440,6 +467,7 @@ export function planDeploy(
         problems.push(...oauth.problems);
     }
     return {
+        target,
         org,
         directories,
         tests,

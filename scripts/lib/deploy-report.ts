@@ -3,6 +3,8 @@ import {
     CASE_ASSIGNMENT_RULE,
     OAUTH_CLIENT_DIR,
     OMNI_CHANNEL_DIR,
+    SYNC_RUNNER_APEX,
+    SYNC_RUNNER_PERMISSION_SET,
     type DeployPlan,
     type DirectoryPlan
 } from './deploy-plan';
@@ -95,7 +97,12 @@ export function remainingSteps(plan: DeployPlan): string[] {
     const agentSets = omni ? 'Sendbird_Agent and Sendbird_Omni_Agent' : 'Sendbird_Agent';
     const steps = [
         'Enter the Sendbird API token: Setup > Named Credentials > External Credentials > Sendbird > Principals > ApiTokenPrincipal > Edit > Authentication Parameters > add "ApiToken" (Sendbird Dashboard > Settings > Application > General > API tokens).',
-        `Assign ${agentSets} to every support agent and to everyone who reassigns or closes Cases; Sendbird_Admin to whoever reviews sync failures.${plan.assignments.some((a) => !a.user) ? '' : ' (You got none: pass --assign next time, or assign them in Setup.)'}`,
+        `Assign ${agentSets} to every support agent; Sendbird_Admin to whoever reviews sync failures. Reassigning or closing a Case needs none of them.${plan.assignments.some((a) => !a.user) ? '' : ' (You got none: pass --assign next time, or assign them in Setup.)'}`,
+        ...(plan.assignments.some((a) => a.permissionSets.includes(SYNC_RUNNER_PERMISSION_SET))
+            ? []
+            : [
+                  `Give the Automated Process user ${SYNC_RUNNER_PERMISSION_SET}, which the membership sync job runs as (Setup cannot): npx sf apex run --file ${SYNC_RUNNER_APEX} --target-org ${plan.target}. Until then the Setup assistant's "Membership sync can call Sendbird" line is red and no agent is added to a channel.`
+              ]),
         // No record page is deployed (ours would replace the customer's Case page): added by hand.
         'Put the Case conversation panel on the Case record page: open a Case > gear icon > Edit Page (Lightning App Builder) > drag "Sendbird Conversation" (Custom) into a column > Save; if the page is new, Activation > App Default for your console app, or Org Default.',
         'Chat in the utility bar: agents who work in the deployed "Sendbird Service Console" app have it already. To use your own console app instead: Setup > App Manager > your app > Edit > Utility Items (Desktop Only) > Add Utility Item > "Sendbird Chat"; width 900, height 500, tick Start automatically > Save.'

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
 import { componentKey, listComponents } from '../deploy-components';
@@ -6,6 +7,8 @@ import {
     DeployUsageError,
     parseDeployArgs,
     planDeploy,
+    SYNC_RUNNER_APEX,
+    SYNC_RUNNER_PERMISSION_SET,
     type DeployOptions
 } from '../deploy-plan';
 import { unknownOrg, type OrgDescription } from '../org-detect';
@@ -88,10 +91,32 @@ describe('planDeploy in a sandbox with Omni-Channel and Knowledge', () => {
         );
         expect(commandLines(planned).slice(1)).toEqual([
             'org assign permset --name Sendbird_Agent --name Sendbird_Admin --name Sendbird_Omni_Agent --target-org my-org',
+            'apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org',
             'org assign permset --name Sendbird_Integration --name Sendbird_Knowledge_Reader --on-behalf-of api@x.com --target-org my-org'
         ]);
         expect(decisions(planned)['force-app/ai-agent-oauth']).toBe('deploy');
         expect(planned.env.SENDBIRD_INTEGRATION_USERNAME).toBe('api@x.com');
+    });
+});
+
+describe('the Automated Process assignment', () => {
+    const ROOT = path.resolve(__dirname, '../../..');
+
+    it('runs an Apex file that exists and names a permission set the core deploys', () => {
+        const apex = readFileSync(path.join(ROOT, SYNC_RUNNER_APEX), 'utf8');
+        expect(apex).toContain(`Name = '${SYNC_RUNNER_PERMISSION_SET}'`);
+        expect(apex).toContain("UserType = 'AutomatedProcess'");
+        const permissionSet = path.join(
+            ROOT,
+            'force-app/main/default/permissionsets',
+            `${SYNC_RUNNER_PERMISSION_SET}.permissionset-meta.xml`
+        );
+        expect(existsSync(permissionSet)).toBe(true);
+    });
+
+    it('is planned only with --assign', async () => {
+        const sandbox = await org('organization-sandbox');
+        expect(commandLines(plan(['-o', 'my-org'], sandbox)).join('\n')).not.toContain('apex run');
     });
 });
 
@@ -154,6 +179,7 @@ describe('planDeploy in an org without Omni-Channel or Knowledge', () => {
         expect(knowledge.why).toContain('Lightning Knowledge is off');
         expect(commandLines(planned).slice(1)).toEqual([
             'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org my-org',
+            'apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org',
             'org assign permset --name Sendbird_Integration --on-behalf-of a@b.io --target-org my-org'
         ]);
     });
@@ -296,7 +322,7 @@ describe('planDeploy with the real project', () => {
         );
         for (const description of [production, await org('organization-scratch')]) {
             const planned = planDeploy(real, options, env, description, realComponents);
-            expect(planned.commands).toHaveLength(3);
+            expect(planned.commands).toHaveLength(4);
             for (const command of planned.commands) {
                 expect(sfCommandProblems(command.args)).toEqual([]);
             }

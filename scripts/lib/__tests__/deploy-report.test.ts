@@ -73,6 +73,9 @@ describe('remainingSteps', () => {
         expect(plain[0]).toMatch(/^Enter the Sendbird API token/);
         expect(plain.join('\n')).not.toContain('Sendbird Chat" queue');
         expect(plain[1]).toContain('You got none: pass --assign next time');
+        expect(plain[2]).toBe(
+            'Give the Automated Process user Sendbird_Sync_Runner, which the membership sync job runs as (Setup cannot): npx sf apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org. Until then the Setup assistant\'s "Membership sync can call Sendbird" line is red and no agent is added to a channel.'
+        );
 
         const full = remainingSteps(
             await plan(
@@ -89,6 +92,8 @@ describe('remainingSteps', () => {
         );
         expect(full.join('\n')).toContain('External Client App Manager > Sendbird AI Agent');
         expect(full.join('\n')).not.toContain('You got none');
+        // --assign ran the Apex that gives the Automated Process user its permission set.
+        expect(full.join('\n')).not.toContain('Give the Automated Process user');
     });
 
     it('asks for the Case panel and, outside the deployed app, the chat utility item', async () => {
@@ -103,7 +108,8 @@ describe('remainingSteps', () => {
             expect(steps[utility]).toContain('deployed "Sendbird Service Console" app have it');
             expect(steps[utility]).toContain('Add Utility Item > "Sendbird Chat"');
             // Right after the permission sets, before the Omni-Channel and AI agent steps.
-            expect([panel, utility]).toEqual([2, 3]);
+            const sets = steps.filter((step) => /Sendbird_(Agent|Sync_Runner)\b/.test(step));
+            expect([panel, utility]).toEqual([sets.length + 1, sets.length + 2]);
         }
     });
 });
@@ -131,6 +137,7 @@ describe('formatSummary', () => {
         expect(text).toContain(
             '  assigned Sendbird_Agent, Sendbird_Admin, Sendbird_Omni_Agent to you'
         );
+        expect(text).toContain('  assigned Sendbird_Sync_Runner to the Automated Process user');
         expect(text).toContain('  1. Enter the Sendbird API token');
     });
 });
