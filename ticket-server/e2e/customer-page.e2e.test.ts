@@ -14,6 +14,9 @@ async function closedPort(): Promise<number> {
     return port;
 }
 
+/** The operator's banner; markup in it must show as text, never as HTML. */
+const NOTICE = 'Staging: <b>not</b> watched by support.';
+
 /** The customer page in chromium, served by the ticket server in front of the two doubles. */
 describe('customer ticket page', () => {
     let browser: Browser;
@@ -28,7 +31,8 @@ describe('customer ticket page', () => {
             env: {
                 SENDBIRD_CHAT_API_HOST: `http://127.0.0.1:${port}`,
                 SENDBIRD_CHAT_WS_HOST: `ws://127.0.0.1:${port}`,
-                TICKET_RATE_LIMIT_PER_MINUTE: '5'
+                TICKET_RATE_LIMIT_PER_MINUTE: '5',
+                PAGE_NOTICE: NOTICE
             }
         });
         browser = await launchChromium();
@@ -51,6 +55,13 @@ describe('customer ticket page', () => {
     afterEach(async () => {
         await page.close();
         expect(blocked).toEqual([]);
+    });
+
+    it("shows the operator's PAGE_NOTICE as plain text above the form", async () => {
+        const note = page.getByRole('note');
+        await note.waitFor();
+        await expect(note.textContent()).resolves.toBe(NOTICE);
+        await expect(page.locator('.page-notice b').count()).resolves.toBe(0);
     });
 
     it('renders a 400 from the server as an announced error, creating nothing', async () => {

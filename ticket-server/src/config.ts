@@ -33,6 +33,8 @@ export interface TicketServerConfig {
     trustProxyHops: number;
     /** Origins allowed to frame the customer page (CSP frame-ancestors). */
     frameAncestors: string[];
+    /** PAGE_NOTICE: plain text the customer page shows above everything (a staging or demo banner). */
+    pageNotice?: string;
 }
 
 export interface SalesforceConfig {
@@ -69,6 +71,7 @@ type Env = Record<string, string | undefined>;
 
 const APP_ID = /^[A-Za-z0-9-]+$/;
 const MIN_IDENTITY_SECRET_BYTES = 32;
+const MAX_PAGE_NOTICE = 500;
 /** Salesforce User Ids are 15 or 18 letters and digits: an underscore can never appear in one. */
 const CUSTOMER_PREFIX = /^[A-Za-z][A-Za-z0-9_]{0,14}_$/;
 
@@ -129,6 +132,10 @@ export function loadConfig(env: Env): TicketServerConfig {
         );
     }
     const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+    const pageNotice = read.optional('PAGE_NOTICE');
+    if (pageNotice !== undefined && pageNotice.length > MAX_PAGE_NOTICE) {
+        problems.push(`PAGE_NOTICE is too long: at most ${MAX_PAGE_NOTICE} characters`);
+    }
     const config = {
         port,
         rateLimitPerMinute: read.integer('TICKET_RATE_LIMIT_PER_MINUTE', { fallback: 30, min: 1 }),
@@ -187,7 +194,8 @@ export function loadConfig(env: Env): TicketServerConfig {
         redisUrl,
         shutdownDeadlineMs: config.shutdownDeadlineMs,
         trustProxyHops: config.trustProxyHops,
-        frameAncestors: config.frameAncestors
+        frameAncestors: config.frameAncestors,
+        ...(pageNotice !== undefined ? { pageNotice } : {})
     };
 }
 

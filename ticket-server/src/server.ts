@@ -211,7 +211,11 @@ export async function buildServer(
         ),
         signingSecret: config.webhookSecret
     });
-    await registerPage(app, deps.pageDir ?? DEFAULT_PAGE_DIR);
+    await registerPage(
+        app,
+        deps.pageDir ?? DEFAULT_PAGE_DIR,
+        config.pageNotice === undefined ? {} : { notice: config.pageNotice }
+    );
     return app;
 }
 

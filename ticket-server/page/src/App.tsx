@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createTicket, startPageSession } from './api';
+import { createTicket, loadPageNotice, startPageSession } from './api';
 import { ChatView } from './ChatView';
 import { TicketForm } from './TicketForm';
 import type { TicketStore } from './ticket-store';
@@ -16,6 +16,12 @@ export function App({ identityToken, store }: { identityToken?: string; store: T
     const [session, setSession] = useState(saved.session);
     const [busy, setBusy] = useState(false);
     const [error, setError] = useState<string>();
+    const [notice, setNotice] = useState<string>();
+
+    // The operator's banner (PAGE_NOTICE): a staging site, or the local demo's stand-in.
+    useEffect(() => {
+        void loadPageNotice().then(setNotice);
+    }, []);
 
     // A host-site token is short-lived: trade it for a page session at once, on load.
     useEffect(() => {
@@ -54,6 +60,18 @@ export function App({ identityToken, store }: { identityToken?: string; store: T
         [store]
     );
 
-    if (ticket) return <ChatView ticket={ticket} onToken={onToken} />;
-    return <TicketForm busy={busy} error={error} onSubmit={(r) => void submit(r)} />;
+    return (
+        <>
+            {notice && (
+                <p className="page-notice" role="note">
+                    {notice}
+                </p>
+            )}
+            {ticket ? (
+                <ChatView ticket={ticket} onToken={onToken} />
+            ) : (
+                <TicketForm busy={busy} error={error} onSubmit={(r) => void submit(r)} />
+            )}
+        </>
+    );
 }

@@ -92,3 +92,15 @@ export async function refreshChatToken(chatRefreshToken: string): Promise<string
         throw new Error(`The chat token could not be refreshed (HTTP ${response.status}).`);
     return ((await response.json()) as ChatToken).accessToken;
 }
+
+/** GET /page-config: the operator's notice (PAGE_NOTICE), if any; none when it cannot be read. */
+export async function loadPageNotice(): Promise<string | undefined> {
+    try {
+        const response = await fetch('page-config');
+        if (!response.ok) return undefined;
+        const { notice } = (await response.json()) as { notice?: unknown };
+        return typeof notice === 'string' && notice !== '' ? notice : undefined;
+    } catch {
+        return undefined;
+    }
+}

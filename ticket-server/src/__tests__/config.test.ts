@@ -34,6 +34,16 @@ describe('loadConfig', () => {
         expect(config.frameAncestors).toEqual(["'self'"]);
     });
 
+    it('reads PAGE_NOTICE, the customer page banner, and refuses one over 500 characters', () => {
+        expect(loadConfig(valid).pageNotice).toBeUndefined();
+        expect(loadConfig({ ...valid, PAGE_NOTICE: 'Staging site' }).pageNotice).toBe(
+            'Staging site'
+        );
+        expect(() => loadConfig({ ...valid, PAGE_NOTICE: 'x'.repeat(501) })).toThrow(
+            /PAGE_NOTICE is too long: at most 500 characters/
+        );
+    });
+
     it('names every missing variable at once', () => {
         const problems = problemsOf({});
         for (const name of [

@@ -7,8 +7,20 @@ import { HttpError } from '../errors';
 /** Where `npm run build` writes the customer page (see scripts/build/ticket-page.ts). */
 export const DEFAULT_PAGE_DIR = path.resolve(__dirname, '../../../dist/ticket-page');
 
-/** Serves the built customer page at /, or says how to build it. */
-export async function registerPage(app: FastifyInstance, pageDir: string): Promise<void> {
+/** What the customer page asks for on load: `notice` is PAGE_NOTICE, shown as plain text. */
+export interface PageConfig {
+    notice?: string;
+}
+
+/** Serves the built customer page at /, or says how to build it, and its settings. */
+export async function registerPage(
+    app: FastifyInstance,
+    pageDir: string,
+    pageConfig: PageConfig = {}
+): Promise<void> {
+    app.get('/page-config', async (_request, reply) =>
+        reply.header('cache-control', 'no-store').send(pageConfig)
+    );
     if (!existsSync(path.join(pageDir, 'index.html'))) {
         app.log.warn({ pageDir }, 'customer page not built: run npm run build');
         app.get('/', async () => {
