@@ -1,45 +1,56 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { silentServer } from './container-harness/loopback';
-import {
-    containerFrame,
-    openHostPage,
-    startResourceHarness,
-    sessionOnLoopback,
-    waitForMilestone
-} from './container-harness/session';
+import type { Page } from 'playwright-core';
+import { playConversation } from './demo/conversation';
+import { startDemoWorld } from './demo/demo-world';
 import { launchChromium } from './test-support/chromium';
 
-/** Where the README's picture of the agent's view lives. */
-export const SCREENSHOT = path.join('docs', 'images', 'agent-console.png');
+/** Where the README's pictures live; written only with --update-docs. */
+export const DOCS_IMAGES = path.join('docs', 'images');
+/** Where a plain `npm run screenshot` writes: untracked, so it never changes the repository. */
+export const DEFAULT_OUT = path.join('dist', 'screenshots');
 
 /**
- * `npm run screenshot`: the built resource in the local host page, as the browser tests run it.
- * No Sendbird server is faked, so the chat is shown signed in and connecting (Sendbird's hosts
- * point at a loopback port that never answers), with the handshake in the message log.
+ * `npm run screenshot [-- --update-docs]`: one real conversation through `npm run demo`'s world
+ * (the local stand-in for Sendbird, the ticket server, the built static resource), pictured from
+ * the agent's console and from the customer's page. Each page carries its own notice that it runs
+ * against the stand-in, so the pictures are labelled in themselves.
  */
 async function main(): Promise<void> {
     const root = process.cwd();
-    const harness = await startResourceHarness(root);
-    const sendbird = await silentServer();
+    const out = path.join(root, process.argv.includes('--update-docs') ? DOCS_IMAGES : DEFAULT_OUT);
+    mkdirSync(out, { recursive: true });
+    const demo = await startDemoWorld(root);
     const browser = await launchChromium();
     try {
-        const host = await openHostPage(browser, harness, {
-            ...sessionOnLoopback(sendbird.port),
-            nextToken: 'test-next-token'
-        });
-        const frame = await containerFrame(host.page, harness);
-        await waitForMilestone(frame, 'uikit-mounted', 15000);
-        await host.page.waitForTimeout(500);
-        const file = path.join(root, SCREENSHOT);
-        mkdirSync(path.dirname(file), { recursive: true });
-        await host.page.screenshot({ path: file, fullPage: true });
-        console.log(`✔ ${SCREENSHOT}`);
+        const conversation = await playConversation(browser, demo);
+        // Let UIKit settle (read receipts, scroll), away from the message menus a hover opens.
+        await conversation.agent.mouse.move(0, 0);
+        await conversation.customer.page.mouse.move(0, 0);
+        await conversation.agent.waitForTimeout(800);
+        const shots: [string, () => Promise<Buffer>][] = [
+            // The notice, the utility item with its badge and the open panel; not the message log.
+            ['agent-console.png', () => agentView(conversation.agent)],
+            ['customer-page.png', () => conversation.customer.page.screenshot({ fullPage: true })]
+        ];
+        for (const [name, take] of shots) {
+            const file = path.join(out, name);
+            writeFileSync(file, await take());
+            console.log(`✔ ${path.relative(root, file)}`);
+        }
+        await conversation.close();
     } finally {
         await browser.close();
-        await sendbird.close();
-        await harness.close();
+        await demo.stop();
     }
+}
+
+/** The host page from its top (header, stand-in notice, utility item) to the chat panel's end. */
+async function agentView(page: Page): Promise<Buffer> {
+    await page.evaluate('window.scrollTo(0, 0)');
+    const panel = await page.locator('.layout .panel').first().boundingBox();
+    const bottom = panel ? panel.y + panel.height + 12 : 900;
+    return page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1400, height: bottom } });
 }
 
 main().catch((error: unknown) => {
