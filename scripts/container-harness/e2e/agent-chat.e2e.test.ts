@@ -274,7 +274,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         expect(host.errors.filter((error) => /Content Security Policy/i.test(error))).toEqual([]);
     });
 
-    it('runs the full ticket flow: customer page → ticket server → Salesforce and Sendbird doubles → the invited agent chats (defect 5)', async () => {
+    it('runs the full ticket flow: customer page → ticket server → Salesforce and Sendbird doubles → the invited agent chats, under their Salesforce name (defects 5 and 7)', async () => {
         const stale = await startAgentWorld(ROOT, {
             double: world.double,
             agent: { userId: '005000000000002AAA', nickname: 'Robin Router' },
@@ -312,6 +312,9 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
             .locator('.sendbird-text-message-item-body')
             .filter({ hasText: 'It left our warehouse today.' })
             .waitFor({ timeout: 10000 });
+        // The customer sees the agent's Salesforce name, not the stale Sendbird nickname (defect 7).
+        await customer.page.getByText('Robin Router', { exact: true }).first().waitFor();
+        expect(world.double.world.users.get(stale.agent.userId)?.nickname).toBe('Robin Router');
         await frame.getByRole('button', { name: 'Open Case' }).click();
         await host.page.locator('#records li').first().waitFor({ timeout: 5000 });
         await expect(hostState(host.page)).resolves.toMatchObject({ openedRecords: [caseId] });
