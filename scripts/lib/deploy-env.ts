@@ -18,15 +18,18 @@ export const SENDBIRD_CASE_SERVICE_CHANNEL = 'Sendbird_Cases';
 export const CASE_SERVICE_CHANNEL = 'SENDBIRD_CASE_SERVICE_CHANNEL';
 
 /**
- * Values used when the admin sets none. Without a region the AI agent's Named Credential points
- * at a host that does not exist, which is harmless: nothing calls it until an admin also sets the
- * webhook path in Sendbird Settings. The Case Service Channel is our own unless `npm run deploy`
- * finds that the org already has one (Salesforce allows one per object).
+ * Values used when the admin sets none. The Case Service Channel is our own unless `npm run
+ * deploy` finds that the org already has one (Salesforce allows one per object). The region has
+ * no default: it names the host that serves chat images and files (the `Sendbird_Files` CSP
+ * trusted site), so a placeholder would deploy a chat whose images never load.
  */
 export const DEPLOY_DEFAULTS: Readonly<Record<string, string>> = {
-    SENDBIRD_REGION: 'unconfigured',
     [CASE_SERVICE_CHANNEL]: SENDBIRD_CASE_SERVICE_CHANNEL
 };
+
+/** Where an admin finds the region, said wherever it is missing or wrong. */
+const REGION_HINT =
+    'the region of your Sendbird application, such as us-1 or ap-2: it names the host that serves chat images and files (file-<region>.sendbird.com) and the AI agent (genai-<region>-llm-api.chat.sendbird.com); it is the part after "genai-" in the webhook URL under Sendbird Dashboard > Workspace settings > Integrations > Salesforce';
 
 /** The variable that names the External Client App's client-credentials (run-as) user. */
 export const INTEGRATION_USERNAME = 'SENDBIRD_INTEGRATION_USERNAME';
@@ -58,8 +61,7 @@ const FORMATS: { name: string; pattern: RegExp; expected: string }[] = [
     {
         name: 'SENDBIRD_REGION',
         pattern: REGION,
-        expected:
-            'is not a Sendbird region such as us-1 (lower-case letters, digits and hyphens; it is the part after "genai-" in the webhook URL under Sendbird Dashboard > Workspace settings > Integrations > Salesforce).'
+        expected: `is not a Sendbird region (lower-case letters, digits and hyphens): ${REGION_HINT}.`
     },
     {
         name: INTEGRATION_USERNAME,
@@ -88,7 +90,9 @@ export function deployEnvProblems(
         .map((name) =>
             name === INTEGRATION_USERNAME
                 ? `${name} is not set (npm run deploy sets it from --integration-user).`
-                : `${name} is not set. Export it before deploying, e.g. ${name}=<value> npm run deploy.`
+                : name === 'SENDBIRD_REGION'
+                  ? `SENDBIRD_REGION is not set: ${REGION_HINT}. Export it before deploying, e.g. SENDBIRD_REGION=us-1 npm run deploy.`
+                  : `${name} is not set. Export it before deploying, e.g. ${name}=<value> npm run deploy.`
         );
     for (const { name, pattern, expected } of FORMATS) {
         const value = filled[name];

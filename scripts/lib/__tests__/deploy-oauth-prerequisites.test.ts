@@ -82,7 +82,7 @@ describe('the External Client App prerequisites in the plan', () => {
         planDeploy(
             project,
             parseDeployArgs(argv, {}),
-            { SENDBIRD_APP_ID: 'app-1' },
+            { SENDBIRD_APP_ID: 'app-1', SENDBIRD_REGION: 'us-1' },
             org,
             components
         );

@@ -248,7 +248,8 @@ describe('planDeploy when the org cannot be asked', () => {
         const planned = plan([], unknownOrg('no target org'), {});
         expect(planned.problems).toEqual([
             'No target org. Pass --target-org <alias> or set SF_TARGET_ORG.',
-            'SENDBIRD_APP_ID is not set. Export it before deploying, e.g. SENDBIRD_APP_ID=<value> npm run deploy.'
+            'SENDBIRD_APP_ID is not set. Export it before deploying, e.g. SENDBIRD_APP_ID=<value> npm run deploy.',
+            expect.stringMatching(/^SENDBIRD_REGION is not set: /)
         ]);
         expect(commandLines(planned)[0]).toContain('--target-org <target-org>');
         expect(planned.directories[1].notes).toEqual([
@@ -281,7 +282,17 @@ describe('planDeploy environment', () => {
         ]);
     });
 
-    it('takes a region in place of the default, and refuses a channel name that is no API name', async () => {
+    it('needs the region, which names the chat file host, and says where to find it', async () => {
+        const sandbox = await org('organization-sandbox');
+        const { SENDBIRD_REGION: _region, ...withoutRegion } = env;
+        expect(plan(['-o', 'x'], sandbox, withoutRegion).problems).toEqual([
+            expect.stringMatching(
+                /^SENDBIRD_REGION is not set: .*file-<region>\.sendbird\.com.*Integrations > Salesforce/
+            )
+        ]);
+    });
+
+    it('takes the region given, and refuses a channel name that is no API name', async () => {
         const sandbox = await org('organization-sandbox');
         expect(
             plan(['-o', 'x'], sandbox, { ...env, SENDBIRD_REGION: 'ap-2' }).env.SENDBIRD_REGION
