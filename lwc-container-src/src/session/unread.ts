@@ -60,7 +60,11 @@ export function watchUnreadCount(
         key,
         new GroupChannelHandler({
             onMessageReceived: refreshSoon,
-            onChannelChanged: refreshSoon
+            onChannelChanged: refreshSoon,
+            // Invited to a channel that already holds messages (a handoff, a routed ticket): the
+            // invite frame carries no unread count, so nothing else would raise the badge.
+            onUserReceivedInvitation: refreshSoon,
+            onUserJoined: refreshSoon
         })
     );
     sdk.addConnectionHandler(key, new ConnectionHandler({ onReconnectSucceeded: refresh }));

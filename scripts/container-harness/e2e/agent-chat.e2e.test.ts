@@ -132,6 +132,25 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         expect((await hostState(host.page)).unread).toBe(1);
     });
 
+    it('raises the badge when the agent is invited to a channel that already holds a message (defect 5)', async () => {
+        const { host, frame } = await openAgent({ panel: 'minimised' });
+        await online(frame);
+        const start = await hostUntil(host, (state) => state.unread !== null, 'a first count');
+        channelCount += 1;
+        const customerId = `customer_${channelCount}`;
+        world.double.createUser({ userId: customerId, nickname: `Customer ${channelCount}` });
+        const url = world.double.createChannel({
+            url: `case_channel_${channelCount}`,
+            name: `Case 0000${channelCount}`,
+            userIds: [customerId]
+        });
+        world.double.sendMessage(url, customerId, 'I wrote before anyone was here.');
+        // The invite frame carries no unread count: only a refresh on the channel event sees it.
+        world.double.invite(url, [world.agent.userId]);
+        await unreadIs(host, (start.unread ?? 0) + 1);
+        expect(agentRead(url)).toBe(0);
+    });
+
     it('shows the message and marks it read once the panel opens; the reply reaches the customer page (defect 1)', async () => {
         const { host, frame } = await openAgent({ panel: 'minimised' });
         await online(frame);
