@@ -4,8 +4,8 @@
  * sfdx-lwc-jest's resolver, plus Custom Labels: `@salesforce/label/c.Name` resolves to a module
  * whose default export is the label's value in CustomLabels.labels-meta.xml, so tests and the
  * jest-DOM screenshots show the text an English-speaking user reads. (Without this, every label
- * is its own name, "c.Name".) A label missing from the file is left to sfdx-lwc-jest's fallback;
- * force-app/test/__tests__/labels.test.js fails on it instead.
+ * is its own name, "c.Name".) A label missing from the file is left to sfdx-lwc-jest's fallback,
+ * so no jest test fails on it; `npm run check:metadata` does (scripts/checks/metadata/custom-labels.ts).
  */
 const crypto = require('crypto');
 const fs = require('fs');

@@ -6,6 +6,7 @@ import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
 import { listPackageFiles, readProject } from '../lib/project';
 import { apiVersionsAbove } from './metadata/api-version';
 import { brokenAuraExpressions } from './metadata/aura-expressions';
+import { missingCustomLabels } from './metadata/custom-labels';
 import { unpairedFiles } from './metadata/pairing';
 import { replacementProblems } from './metadata/replacements';
 import { unresolvableFiles } from './metadata/resolve';
@@ -26,7 +27,8 @@ export interface PackageOutput {
 
 /**
  * Checks what SDR does not (broken XML, unpaired source and meta files, unfilled placeholders,
- * API versions, Aura expressions a formatter broke), resolves every file to a component, then builds the deploy package.
+ * API versions, Aura expressions a formatter broke, Custom Labels that LWC or Aura use but nobody
+ * defines), resolves every file to a component, then builds the deploy package.
  */
 export async function checkMetadata(root: string, output?: PackageOutput): Promise<GateResult> {
     const project = readProject(root);
@@ -38,7 +40,8 @@ export async function checkMetadata(root: string, output?: PackageOutput): Promi
         ...unresolvableFiles(files.filter((file) => !flagged.has(file))),
         ...replacementProblems(project, files),
         ...apiVersionsAbove(project.sourceApiVersion, files),
-        ...brokenAuraExpressions(files)
+        ...brokenAuraExpressions(files),
+        ...missingCustomLabels(files, root)
     ];
     if (findings.length > 0) {
         return { findings, summary: `${files.length} files checked; no deploy package built.` };

@@ -105,6 +105,38 @@ describe('checkMetadata', () => {
         expect(fine.findings).toEqual([]);
     });
 
+    it('reports an LWC label import that CustomLabels does not define, and builds once it does', async () => {
+        const LWC = 'force-app/main/default/lwc/panel';
+        const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
+        const labels = (name: string) =>
+            '<?xml version="1.0" encoding="UTF-8"?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+            `    <labels>\n        <fullName>${name}</fullName>\n        <language>en_US</language>\n` +
+            '        <protected>false</protected>\n        <shortDescription>Title</shortDescription>\n' +
+            '        <value>Title</value>\n    </labels>\n</CustomLabels>\n';
+        const bundle = {
+            [`${LWC}/panel.js`]:
+                "import { LightningElement } from 'lwc';\nimport TITLE from '@salesforce/label/c.Panel_Title';\n" +
+                'export default class Panel extends LightningElement {\n    title = TITLE;\n}\n',
+            [`${LWC}/panel.html`]: '<template>{title}</template>\n',
+            [`${LWC}/panel.js-meta.xml`]:
+                '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+                '    <apiVersion>65.0</apiVersion>\n    <isExposed>false</isExposed>\n</LightningComponentBundle>\n'
+        };
+        const missing = await check({ ...bundle, [LABELS]: labels('Panel_Subtitle') });
+        expect(missing.problems).toEqual([
+            {
+                file: `${LWC}/panel.js`,
+                line: 2,
+                column: 38,
+                message: `Custom Label c.Panel_Title is not in ${LABELS}`
+            }
+        ]);
+
+        const fine = await check({ ...bundle, [LABELS]: labels('Panel_Title') });
+        expect(fine.findings).toEqual([]);
+        expect(fine.summary).toContain('1 CustomLabels');
+    });
+
     it('reports files in folders no metadata type uses', async () => {
         const { problems } = await check({ 'force-app/main/default/notes/todo.txt': 'call Bob' });
         expect(problems).toEqual([
