@@ -284,7 +284,7 @@ describe('planDeploy environment', () => {
 
     it('needs the region, which names the chat file host, and says where to find it', async () => {
         const sandbox = await org('organization-sandbox');
-        const { SENDBIRD_REGION: _region, ...withoutRegion } = env;
+        const withoutRegion = { ...env, SENDBIRD_REGION: undefined };
         expect(plan(['-o', 'x'], sandbox, withoutRegion).problems).toEqual([
             expect.stringMatching(
                 /^SENDBIRD_REGION is not set: .*file-<region>\.sendbird\.com.*Integrations > Salesforce/
