@@ -11,7 +11,7 @@ describe('ticket server shutdown', () => {
 
     it('reports draining on /healthz and lets an in-flight ticket finish', async () => {
         stack = await startTicketStack();
-        // Below FAST_RETRIES' 300 ms attempt timeout, so the ticket is slow, not failing.
+        // Below FAST_RETRIES' 3 s attempt timeout, so the ticket is slow, not failing.
         stack.sendbird.latencyMs = 200;
         // A kept-alive connection, as a load balancer's health check holds one.
         const inFlight = postTicket(stack.url, { subject: 'In flight' });

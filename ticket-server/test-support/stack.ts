@@ -10,12 +10,16 @@ import { SendbirdDouble, TEST_SENDBIRD_API_TOKEN } from './sendbird-double';
 export const TEST_IDENTITY_SECRET = 'test-identity-secret-not-a-real-one';
 export const TEST_APP_ID = 'test-app-id';
 
-/** Fast retries so failure tests take milliseconds, with the production policy's shape. */
+/**
+ * Fast retries so failure tests take milliseconds, with the production policy's shape. The attempt
+ * timeout is generous: at 300 ms a loaded CI machine timed out a healthy call, and its retry showed
+ * up as a second POST /v3/users. No test relies on a Sendbird call timing out.
+ */
 export const FAST_RETRIES: RetryPolicy = {
     attempts: 3,
     baseDelayMs: 5,
     maxDelayMs: 20,
-    timeoutMs: 300,
+    timeoutMs: 3000,
     maxRetryAfterMs: 2000
 };
 
