@@ -70,15 +70,18 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         return customer;
     }
 
-    /** A channel between a new customer (Sendbird user) and the agent, as routing leaves it. */
-    function caseChannel(): { url: string; customerId: string } {
+    /**
+     * A channel between a new customer (Sendbird user) and the agent, as routing leaves it; with
+     * `withAgent` false, the customer's alone, as before routing.
+     */
+    function caseChannel(withAgent = true): { url: string; customerId: string } {
         channelCount += 1;
         const customerId = `customer_${channelCount}`;
         world.double.createUser({ userId: customerId, nickname: `Customer ${channelCount}` });
         const url = world.double.createChannel({
             url: `case_channel_${channelCount}`,
             name: `Case 0000${channelCount}`,
-            userIds: [customerId, world.agent.userId]
+            userIds: withAgent ? [customerId, world.agent.userId] : [customerId]
         });
         return { url, customerId };
     }
@@ -136,14 +139,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         const { host, frame } = await openAgent({ panel: 'minimised' });
         await online(frame);
         const start = await hostUntil(host, (state) => state.unread !== null, 'a first count');
-        channelCount += 1;
-        const customerId = `customer_${channelCount}`;
-        world.double.createUser({ userId: customerId, nickname: `Customer ${channelCount}` });
-        const url = world.double.createChannel({
-            url: `case_channel_${channelCount}`,
-            name: `Case 0000${channelCount}`,
-            userIds: [customerId]
-        });
+        const { url, customerId } = caseChannel(false);
         world.double.sendMessage(url, customerId, 'I wrote before anyone was here.');
         // The invite frame carries no unread count: only a refresh on the channel event sees it.
         world.double.invite(url, [world.agent.userId]);
