@@ -9,6 +9,7 @@ import REFRESH from '@salesforce/label/c.Sendbird_Panel_Refresh';
 import LOADING from '@salesforce/label/c.Sendbird_Panel_Loading';
 import CHANNEL from '@salesforce/label/c.Sendbird_Panel_Channel';
 import TRANSCRIPT from '@salesforce/label/c.Sendbird_Panel_Transcript';
+import TRANSCRIPT_PENDING from '@salesforce/label/c.Sendbird_Panel_Transcript_Pending';
 import SUMMARY from '@salesforce/label/c.Sendbird_Panel_Summary';
 import SHOW_MORE from '@salesforce/label/c.Sendbird_Panel_Show_More';
 import SHOW_LESS from '@salesforce/label/c.Sendbird_Panel_Show_Less';
@@ -53,6 +54,7 @@ export default {
     LOADING,
     CHANNEL,
     TRANSCRIPT,
+    TRANSCRIPT_PENDING,
     SUMMARY,
     SHOW_MORE,
     SHOW_LESS,

@@ -1,9 +1,11 @@
 import { LightningElement } from 'lwc';
 import getStatus from '@salesforce/apex/SendbirdKnowledgeSyncController.getStatus';
 import syncNow from '@salesforce/apex/SendbirdKnowledgeSyncController.syncNow';
+import { format } from 'c/sendbirdFormat';
+import LABELS from './labels';
 
 function messageOf(error) {
-    return error?.body?.message ?? error?.message ?? 'Unknown error';
+    return error?.body?.message ?? error?.message ?? LABELS.UNKNOWN_ERROR;
 }
 
 function count(value) {
@@ -15,6 +17,7 @@ function count(value) {
  * (status, counts, message), and a button that starts a run (SendbirdKnowledgeSyncController).
  */
 export default class SendbirdKnowledgeSync extends LightningElement {
+    labels = LABELS;
     status;
     error;
     busy = false;
@@ -36,24 +39,32 @@ export default class SendbirdKnowledgeSync extends LightningElement {
         if (!run) return undefined;
         return {
             name: run.Name,
-            status: run.Status__c,
+            status: LABELS.STATUS[run.Status__c] ?? run.Status__c,
             message: run.Message__c,
             started: run.CreatedDate,
             finished: run.Finished__c,
-            counts:
-                `${count(run.Created_Count__c)} created, ${count(run.Updated_Count__c)} updated, ` +
-                `${count(run.Deleted_Count__c)} deleted, ${count(run.Failed_Count__c)} failed`
+            counts: format(
+                LABELS.COUNTS_LINE,
+                count(run.Created_Count__c),
+                count(run.Updated_Count__c),
+                count(run.Deleted_Count__c),
+                count(run.Failed_Count__c)
+            )
         };
     }
 
     get scheduleText() {
         return this.status?.schedule
-            ? `Scheduled (${this.status.schedule})`
-            : 'Not scheduled: run SendbirdKnowledgePushSchedule.scheduleHourly() once.';
+            ? format(LABELS.SCHEDULED, this.status.schedule)
+            : LABELS.NOT_SCHEDULED;
     }
 
     get articlesText() {
-        return `${count(this.status?.snippets)} articles sent, ${count(this.status?.dueArticles)} due`;
+        return format(
+            LABELS.ARTICLES,
+            count(this.status?.snippets),
+            count(this.status?.dueArticles)
+        );
     }
 
     handleSync() {
