@@ -31,6 +31,8 @@ const PLANTED_TESTS = `${CLASSES}/Planted_Tests.cls`;
 const AGENT_PERMISSION_SET =
     'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml';
 const SETTINGS_CLASS = `${CLASSES}/SendbirdSettings.cls`;
+const KNOWLEDGE_SYNC_TEMPLATE =
+    'force-app/main/default/lwc/sendbirdKnowledgeSync/sendbirdKnowledgeSync.html';
 
 const OPTIONAL_CLASSES = 'force-app/knowledge/classes';
 
@@ -225,6 +227,18 @@ export const DEFECTS: PlantedDefect[] = [
         file: PLANTED,
         plant: (root) => plantClass(root, 'Integer x = 1;', { withMeta: false }),
         expected: /Planted\.cls: source file has no Planted\.cls-meta\.xml/
+    },
+    {
+        name: 'hard-coded English in an LWC template',
+        gate: 'metadata',
+        file: KNOWLEDGE_SYNC_TEMPLATE,
+        plant: (root) => {
+            const file = path.join(root, KNOWLEDGE_SYNC_TEMPLATE);
+            const html = readFileSync(file, 'utf8');
+            writeFileSync(file, html.replace('label={labels.SYNC_NOW}', 'label="Sync now"'));
+        },
+        expected:
+            /sendbirdKnowledgeSync\.html:\d+:\d+: hard-coded label="Sync now": use a Custom Label/
     },
     {
         name: 'truncated XML file',

@@ -7,6 +7,7 @@ import { listPackageFiles, readProject } from '../lib/project';
 import { apiVersionsAbove } from './metadata/api-version';
 import { brokenAuraExpressions } from './metadata/aura-expressions';
 import { missingCustomLabels } from './metadata/custom-labels';
+import { hardCodedText } from './metadata/hard-coded-text';
 import { unpairedFiles } from './metadata/pairing';
 import { replacementProblems } from './metadata/replacements';
 import { unresolvableFiles } from './metadata/resolve';
@@ -28,7 +29,7 @@ export interface PackageOutput {
 /**
  * Checks what SDR does not (broken XML, unpaired source and meta files, unfilled placeholders,
  * API versions, Aura expressions a formatter broke, Custom Labels that LWC or Aura use but nobody
- * defines), resolves every file to a component, then builds the deploy package.
+ * defines, words written into templates instead of Custom Labels), resolves every file to a component, then builds the deploy package.
  */
 export async function checkMetadata(root: string, output?: PackageOutput): Promise<GateResult> {
     const project = readProject(root);
@@ -41,7 +42,8 @@ export async function checkMetadata(root: string, output?: PackageOutput): Promi
         ...replacementProblems(project, files),
         ...apiVersionsAbove(project.sourceApiVersion, files),
         ...brokenAuraExpressions(files),
-        ...missingCustomLabels(files, root)
+        ...missingCustomLabels(files, root),
+        ...hardCodedText(files)
     ];
     if (findings.length > 0) {
         return { findings, summary: `${files.length} files checked; no deploy package built.` };
