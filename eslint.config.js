@@ -64,6 +64,23 @@ module.exports = defineConfig([
         }
     },
 
+    // The jest-DOM screenshots of the LWCs (jest files, their helpers and a fixture component)
+    {
+        files: ['force-app/test/screenshots/**/*.js'],
+        ignores: ['force-app/test/screenshots/jest.config.js'],
+        extends: [lwcRecommended],
+        languageOptions: {
+            sourceType: 'module',
+            ecmaVersion: 'latest',
+            globals: { ...globals.node, ...jestPlugin.environments.globals.globals }
+        }
+    },
+    {
+        files: ['force-app/test/screenshots/jest.config.js'],
+        extends: [eslintJs.configs.recommended],
+        languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+    },
+
     // TypeScript: scripts, the container app and the ticket server
     {
         files: ['**/*.ts', '**/*.tsx'],

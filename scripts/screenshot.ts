@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { playConversation } from './demo/conversation';
 import { startDemoWorld } from './demo/demo-world';
+import { shootLightning } from './screenshots/lightning';
 import { launchChromium } from './test-support/chromium';
 
 /** Where the README's pictures live; written only with --update-docs. */
@@ -11,17 +12,34 @@ export const DOCS_IMAGES = path.join('docs', 'images');
 export const DEFAULT_OUT = path.join('dist', 'screenshots');
 
 /**
- * `npm run screenshot [-- --update-docs]`: one real conversation through `npm run demo`'s world
- * (the local stand-in for Sendbird, the ticket server, the built static resource), pictured from
- * the agent's console and from the customer's page. Each page carries its own notice that it runs
- * against the stand-in, so the pictures are labelled in themselves.
+ * `npm run screenshot [-- --update-docs] [-- --lightning-only]`: one real conversation through
+ * `npm run demo`'s world (the local stand-in for Sendbird, the ticket server, the built static
+ * resource), pictured from the agent's console and from the customer's page; then the Case panel,
+ * the setup assistant and the failure console, rendered from their jest DOM with stand-in data
+ * and the Lightning Design System CSS (scripts/screenshots/lightning.ts). Every picture carries
+ * its own notice of what it was drawn from, so the pictures are labelled in themselves.
+ * --lightning-only skips the demo world and draws the three Lightning pictures alone.
  */
 async function main(): Promise<void> {
     const root = process.cwd();
     const out = path.join(root, process.argv.includes('--update-docs') ? DOCS_IMAGES : DEFAULT_OUT);
     mkdirSync(out, { recursive: true });
-    const demo = await startDemoWorld(root);
     const browser = await launchChromium();
+    try {
+        for (const file of await shootLightning(root, browser, out)) {
+            console.log(`✔ ${path.relative(root, file)}`);
+        }
+        if (!process.argv.includes('--lightning-only')) {
+            await shootDemo(root, browser, out);
+        }
+    } finally {
+        await browser.close();
+    }
+}
+
+/** The agent console and the customer page, in one conversation through the demo world. */
+async function shootDemo(root: string, browser: Browser, out: string): Promise<void> {
+    const demo = await startDemoWorld(root);
     try {
         const conversation = await playConversation(browser, demo);
         // Let UIKit settle (read receipts, scroll), away from the message menus a hover opens.
@@ -40,7 +58,6 @@ async function main(): Promise<void> {
         }
         await conversation.close();
     } finally {
-        await browser.close();
         await demo.stop();
     }
 }
