@@ -1,6 +1,6 @@
 /**
  * What the agent reads when the chat container reports `sendbird:error`: the code, the
- * container's message and a next step per code (docs/agent-console-host.md). Unknown codes get a
+ * container's message and a next step per code (docs/agent-chat.md). Unknown codes get a
  * generic next step; nothing is dropped.
  */
 import ERROR_FORMAT from '@salesforce/label/c.Sendbird_Chat_Error_Format';

@@ -1,6 +1,6 @@
 /**
  * The host side of the `sendbird:*` messages exchanged with the chat in lightning:container
- * (docs/agent-console-host.md). Anything that does not match the protocol is dropped, because
+ * (docs/agent-chat.md). Anything that does not match the protocol is dropped, because
  * the container runs third-party code and its messages are untrusted input.
  */
 import { isChannelUrl, isRecordId } from 'c/sendbirdOpenChannel';
