@@ -86,11 +86,24 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         return { url, customerId };
     }
 
-    const online = (frame: Frame, timeout = 20000): Promise<unknown> =>
+    /** 30 s: under CI load (two browser suites on two cores) 20 s was once not enough. */
+    const online = async (frame: Frame, timeout = 30000): Promise<void> => {
         // Attached, not visible: a minimised panel hides the frame but keeps it running.
-        frame
-            .locator('[data-testid=agent-session][data-status=online]')
-            .waitFor({ state: 'attached', timeout });
+        const session = frame.locator('[data-testid=agent-session]');
+        try {
+            await session.and(frame.locator('[data-status=online]')).waitFor({
+                state: 'attached',
+                timeout
+            });
+        } catch (error) {
+            const status = await session
+                .getAttribute('data-status', { timeout: 1000 })
+                .catch(() => 'absent');
+            throw new Error(`the agent session did not come online; its status: ${status}`, {
+                cause: error
+            });
+        }
+    };
 
     /** Polls the host page's record until `done` holds. */
     const hostUntil = async (
