@@ -57,6 +57,12 @@ function plantClass(
     }
 }
 
+/** Rewrites one file of the copy: `change` gets its text and returns the new one. */
+function rewrite(root: string, file: string, change: (text: string) => string): void {
+    const at = path.join(root, file);
+    writeFileSync(at, change(readFileSync(at, 'utf8')));
+}
+
 function writeClass(root: string, name: string, lines: string[]): void {
     writeFileSync(path.join(root, CLASSES, `${name}.cls`), [...lines, ''].join('\n'));
     const meta = apexClassMeta(readProject(root).sourceApiVersion);
@@ -232,11 +238,10 @@ export const DEFECTS: PlantedDefect[] = [
         name: 'hard-coded English in an LWC template',
         gate: 'metadata',
         file: KNOWLEDGE_SYNC_TEMPLATE,
-        plant: (root) => {
-            const file = path.join(root, KNOWLEDGE_SYNC_TEMPLATE);
-            const html = readFileSync(file, 'utf8');
-            writeFileSync(file, html.replace('label={labels.SYNC_NOW}', 'label="Sync now"'));
-        },
+        plant: (root) =>
+            rewrite(root, KNOWLEDGE_SYNC_TEMPLATE, (html) =>
+                html.replace('label={labels.SYNC_NOW}', 'label="Sync now"')
+            ),
         expected:
             /sendbirdKnowledgeSync\.html:\d+:\d+: hard-coded label="Sync now": use a Custom Label/
     },
@@ -244,21 +249,16 @@ export const DEFECTS: PlantedDefect[] = [
         name: 'truncated XML file',
         gate: 'metadata',
         file: AGENT_PERMISSION_SET,
-        plant: (root) => {
-            const file = path.join(root, AGENT_PERMISSION_SET);
-            const xml = readFileSync(file, 'utf8');
-            writeFileSync(file, xml.slice(0, Math.floor(xml.length / 2)));
-        },
+        plant: (root) =>
+            rewrite(root, AGENT_PERMISSION_SET, (xml) => xml.slice(0, Math.floor(xml.length / 2))),
         expected: /Sendbird_Agent\.permissionset-meta\.xml:\d+:\d+: XML is not well formed/
     },
     {
         name: 'unformatted file',
         gate: 'prettier',
         file: SETTINGS_CLASS,
-        plant: (root) => {
-            const file = path.join(root, SETTINGS_CLASS);
-            writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}/g, '\n  '));
-        },
+        plant: (root) =>
+            rewrite(root, SETTINGS_CLASS, (source) => source.replace(/\n {4}/g, '\n  ')),
         expected: /SendbirdSettings\.cls/
     }
 ];
