@@ -62,7 +62,9 @@ export function watchUnreadCount(
             onMessageReceived: refreshSoon,
             onChannelChanged: refreshSoon,
             // Invited to a channel that already holds messages (a handoff, a routed ticket): the
-            // invite frame carries no unread count, so nothing else would raise the badge.
+            // invite frame carries no unread count, so if Sendbird counts the earlier messages
+            // for the new member (not confirmed; the stand-in counts only later ones), only
+            // this refresh would raise the badge.
             onUserReceivedInvitation: refreshSoon,
             onUserJoined: refreshSoon
         })
