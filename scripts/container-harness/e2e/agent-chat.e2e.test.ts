@@ -83,7 +83,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         return { url, customerId };
     }
 
-    const online = async (frame: Frame, timeout = 30000): Promise<void> => {
+    const online = async (host: HostPage, frame: Frame, timeout = 30000): Promise<void> => {
         // Attached, not visible: a minimised panel hides the frame but keeps it running.
         const session = frame.locator('[data-testid=agent-session]');
         try {
@@ -95,9 +95,21 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
             const status = await session
                 .getAttribute('data-status', { timeout: 1000 })
                 .catch(() => 'absent');
-            throw new Error(`the agent session did not come online; its status: ${status}`, {
-                cause: error
-            });
+            const shown = await frame
+                .locator('body')
+                .innerText({ timeout: 1000 })
+                .catch((reason: unknown) => `(unreadable: ${String(reason)})`);
+            const log = await hostState(host.page)
+                .then((state) =>
+                    state.log.map((entry) => `${entry.at} ${entry.direction} ${entry.type}`)
+                )
+                .catch((reason: unknown) => [`(unreadable: ${String(reason)})`]);
+            throw new Error(
+                `the agent session did not come online; its status: ${status}; ` +
+                    `the frame (${frame.isDetached() ? 'detached' : 'attached'}) showed ${JSON.stringify(shown.slice(0, 300))}; ` +
+                    `the host saw ${JSON.stringify(log)}; errors ${JSON.stringify(host.errors)}`,
+                { cause: error }
+            );
         }
     };
 
@@ -130,7 +142,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     it('raises the badge for a message that arrives while the panel is minimised, and keeps it unread (defects 1 and 5)', async () => {
         const { url, customerId } = caseChannel();
         const { host, frame } = await openAgent({ panel: 'minimised' });
-        await online(frame);
+        await online(host, frame);
         await unreadIs(host, 0);
 
         world.double.sendMessage(url, customerId, 'Is anyone there?');
@@ -146,7 +158,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
 
     it('shows the message and marks it read once the panel opens; the reply reaches the customer page (defect 1)', async () => {
         const { host, frame } = await openAgent({ panel: 'minimised' });
-        await online(frame);
+        await online(host, frame);
         const customer = await customerOnTicket('Printer on fire');
         const url = customer.ticket.channelUrl;
         world.double.invite(url, [world.agent.userId]);
@@ -177,7 +189,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     it('replaces an expired session token through the host, without a reload (defect 2)', async () => {
         const { url, customerId } = caseChannel();
         const { host, frame } = await openAgent();
-        await online(frame);
+        await online(host, frame);
         await frame.evaluate(() => {
             (globalThis as { loadedOnce?: boolean }).loadedOnce = true;
         });
@@ -196,7 +208,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
             .locator('.sendbird-channel-preview')
             .filter({ hasText: 'Still there?' })
             .waitFor({ timeout: 10000 });
-        await online(frame);
+        await online(host, frame);
         const state = await hostState(host.page);
         expect(state.log.filter((entry) => entry.type === 'sendbird:token-expired')).toHaveLength(
             1
@@ -210,7 +222,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         // A console opened later still holds the expired token from its cached init: the
         // container asks the host for a fresh one instead of showing "Cannot connect".
         const later = await openAgent({ accessToken: world.tokens[0] });
-        await online(later.frame);
+        await online(later.host, later.frame);
         const laterState = await hostState(later.host.page);
         expect(laterState.errors).toEqual([]);
         expect(laterState.log.filter((entry) => entry.type === 'sendbird:init')).toHaveLength(1);
@@ -220,7 +232,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     it('shows "Reconnecting…" while the connection is down, then "Online" (defect 4)', async () => {
         caseChannel();
         const { host, frame } = await openAgent();
-        await online(frame);
+        await online(host, frame);
         const state = frame.locator('.agent-session__state');
 
         world.double.connections.drop({ refuse: true });
@@ -230,7 +242,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         await expect(state.textContent()).resolves.toBe('Reconnecting…');
 
         world.double.connections.accept();
-        await online(frame, 20000);
+        await online(host, frame, 20000);
         await expect(state.textContent()).resolves.toBe('Online');
         expect((await hostState(host.page)).errors).toEqual([]);
     });
@@ -238,7 +250,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     it("renders a customer's image in the agent's conversation (defect 3)", async () => {
         const { url, customerId } = caseChannel();
         const { host, frame } = await openAgent();
-        await online(frame);
+        await online(host, frame);
         // The customer's app: the pinned SDK in Node, uploading to the stand-in's file host.
         const customer = await connectSdk(
             world.double,
@@ -296,7 +308,7 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
         const host = await openHostPage(browser, stale.harness, stale.hostParams());
         opened.push(host.context);
         const frame = await containerFrame(host.page, stale.harness);
-        await online(frame);
+        await online(host, frame);
         const stopRouting = playRouting(stack.salesforce, world.double, stale.agent.userId);
         opened.push({ close: async () => stopRouting() });
 
