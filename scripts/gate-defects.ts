@@ -25,14 +25,14 @@ export interface PlantedDefect {
     expected: RegExp;
 }
 
-const CLASSES = 'force-app/main/default/classes';
+const CLASSES = 'force-app/main/shared/classes';
 const PLANTED = `${CLASSES}/Planted.cls`;
 const PLANTED_TESTS = `${CLASSES}/Planted_Tests.cls`;
 const AGENT_PERMISSION_SET =
-    'force-app/main/default/permissionsets/Sendbird_Agent.permissionset-meta.xml';
+    'force-app/main/shared/permissionsets/Sendbird_Agent.permissionset-meta.xml';
 const SETTINGS_CLASS = `${CLASSES}/SendbirdSettings.cls`;
 const KNOWLEDGE_SYNC_TEMPLATE =
-    'force-app/main/default/lwc/sendbirdKnowledgeSync/sendbirdKnowledgeSync.html';
+    'force-app/main/ai-agent-knowledge/lwc/sendbirdKnowledgeSync/sendbirdKnowledgeSync.html';
 
 const OPTIONAL_CLASSES = 'force-app/knowledge/classes';
 

@@ -6,14 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const FILE = path.join(
-    __dirname,
-    '..',
-    'main',
-    'default',
-    'labels',
-    'CustomLabels.labels-meta.xml'
-);
+const FILE = path.join(__dirname, '..', 'main', 'shared', 'labels', 'CustomLabels.labels-meta.xml');
 
 const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 

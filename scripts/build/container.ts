@@ -24,7 +24,7 @@ import { zipFiles } from './container/zip';
 export const CONTAINER_RESOURCE = path.join(
     'force-app',
     'main',
-    'default',
+    'agent-chat',
     'staticresources',
     'sendbird_bar.resource'
 );

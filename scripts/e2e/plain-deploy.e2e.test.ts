@@ -14,7 +14,7 @@ import { readProject } from '../lib/project';
  */
 const ROOT = path.resolve(__dirname, '../..');
 const SF = path.join(ROOT, 'node_modules', '.bin', 'sf');
-const RESOURCE = path.join(ROOT, 'force-app/main/default/staticresources/sendbird_bar.resource');
+const RESOURCE = path.join(ROOT, 'force-app/main/agent-chat/staticresources/sendbird_bar.resource');
 
 /** What a core-only org cannot take, by metadata type or by name. */
 const NEEDS_A_FEATURE = [

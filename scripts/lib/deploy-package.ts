@@ -28,6 +28,9 @@ export async function buildDeployPackage(
     // Without an explicit version SDR asks an org for one, and there is no org here.
     components.apiVersion = project.sourceApiVersion;
     components.sourceApiVersion = project.sourceApiVersion;
+    // SDR reads the replacements from this project's sfdx-project.json; unset, it reads the one in
+    // the working directory, which is another project's when the command runs from elsewhere.
+    components.projectDirectory = project.root;
 
     const countsByType: Record<string, number> = {};
     for (const component of components.getSourceComponents()) {

@@ -3,15 +3,27 @@
  * (lwc/<component>/__tests__/data), with a few more rows where one fixture shows too little of a
  * real screen. Nothing here comes from an org.
  */
-const LWC = '../../main/default/lwc';
+const MAIN = '../../main';
 
-const CONVERSATION = require(`${LWC}/sendbirdCaseConversation/__tests__/data/conversation.json`);
-const MEMBERS = require(`${LWC}/sendbirdCaseConversation/__tests__/data/members.json`);
-const CASE_FAILURES = require(`${LWC}/sendbirdCaseConversation/__tests__/data/failures.json`);
-const CHECKS = require(`${LWC}/sendbirdSetupAssistant/__tests__/data/checks.json`);
-const HANDOFF = require(`${LWC}/sendbirdSetupAssistant/__tests__/data/handoff.json`);
-const KNOWLEDGE = require(`${LWC}/sendbirdKnowledgeSync/__tests__/data/status.json`);
-const PAGE = require(`${LWC}/sendbirdFailureConsole/__tests__/data/page.json`);
+const CONVERSATION = require(
+    `${MAIN}/case-conversation/lwc/sendbirdCaseConversation/__tests__/data/conversation.json`
+);
+const MEMBERS = require(
+    `${MAIN}/case-conversation/lwc/sendbirdCaseConversation/__tests__/data/members.json`
+);
+const CASE_FAILURES = require(
+    `${MAIN}/case-conversation/lwc/sendbirdCaseConversation/__tests__/data/failures.json`
+);
+const CHECKS = require(
+    `${MAIN}/setup-assistant/lwc/sendbirdSetupAssistant/__tests__/data/checks.json`
+);
+const HANDOFF = require(
+    `${MAIN}/setup-assistant/lwc/sendbirdSetupAssistant/__tests__/data/handoff.json`
+);
+const KNOWLEDGE = require(
+    `${MAIN}/ai-agent-knowledge/lwc/sendbirdKnowledgeSync/__tests__/data/status.json`
+);
+const PAGE = require(`${MAIN}/failure-log/lwc/sendbirdFailureConsole/__tests__/data/page.json`);
 
 /** The Case panel as an admin sees it: they are in the channel and may read the failure log. */
 export const caseConversation = {

@@ -108,7 +108,7 @@ describe('the Automated Process assignment', () => {
         expect(apex).toContain("UserType = 'AutomatedProcess'");
         const permissionSet = path.join(
             ROOT,
-            'force-app/main/default/permissionsets',
+            'force-app/main/shared/permissionsets',
             `${SYNC_RUNNER_PERMISSION_SET}.permissionset-meta.xml`
         );
         expect(existsSync(permissionSet)).toBe(true);

@@ -23,7 +23,7 @@ import getSession from '@salesforce/apex/SendbirdAgentSessionController.getSessi
 const CONVERSATION = require('./data/conversation.json');
 const MEMBERS = require('./data/members.json');
 const FAILURES = require('./data/failures.json');
-const SESSION = require('../../sendbirdAgentConsole/__tests__/data/session.json');
+const SESSION = require('../../../../agent-chat/lwc/sendbirdAgentConsole/__tests__/data/session.json');
 
 const CASE_ID = '500000000000001AAA';
 const AGENT = {
