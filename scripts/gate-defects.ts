@@ -122,7 +122,7 @@ export const DEFECTS: PlantedDefect[] = [
             plantTestClass(root, [
                 "insert new Account(Name = 'Planted');",
                 ANSWERING_MOCK,
-                "new SendbirdHttp().send('GET', '/users', null);"
+                "new SendbirdHttpClient().send('GET', '/users', null);"
             ]),
         expected:
             /Planted_Tests\.cls:6: Planted_Tests\.plantedTest: a callout can run after uncommitted work.*Work: Planted_Tests\.plantedTest line 4: insert/
@@ -136,10 +136,10 @@ export const DEFECTS: PlantedDefect[] = [
                 'SendbirdTestData.installSettings();',
                 'SendbirdTestData.insertUsers(1);',
                 ANSWERING_MOCK,
-                "SendbirdApi.get().deleteGroupChannel('planted_channel');"
+                "SendbirdPlatformClient.get().deleteGroupChannel('planted_channel');"
             ]),
         expected:
-            /Planted_Tests\.cls:7: .*Work: Planted_Tests\.plantedTest line 5: SendbirdTestData\.insertUsers\(1\) → SendbirdTestData\.insertUsers line \d+: insertusers;.*Callout: .*SendbirdApi\.deleteGroupChannel.*Http\.send/
+            /Planted_Tests\.cls:7: .*Work: Planted_Tests\.plantedTest line 5: SendbirdTestData\.insertUsers\(1\) → SendbirdTestData\.insertUsers line \d+: insertusers;.*Callout: .*SendbirdPlatformClient\.deleteGroupChannel.*Http\.send/
     },
     {
         name: 'class no test of the deploy reaches',

@@ -39,7 +39,8 @@ describe('judge', () => {
         const verdict = judge(defect, run([PLANTED_FINDING, known]), [known]);
         expect(verdict.ok).toBe(true);
         expect(verdict.detail).toContain('1 finding(s) of the project itself set aside');
-        const fresh = 'force-app/main/default/classes/SendbirdApi.cls: core only: about 10%';
+        const fresh =
+            'force-app/main/default/classes/SendbirdPlatformClient.cls: core only: about 10%';
         expect(judge(defect, run([PLANTED_FINDING, known, fresh]), [known]).ok).toBe(false);
         expect(judge(defect, run([known]), [known]).ok).toBe(false);
     });

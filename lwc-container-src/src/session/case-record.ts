@@ -4,7 +4,7 @@ const ID_15 = /^[A-Za-z0-9]{15}$/;
 const ID_18 = /^[A-Za-z0-9]{18}$/;
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
-/** The channel metadata key where Salesforce records the Case (SendbirdSingleCalls.CASE_ID_KEY). */
+/** The channel metadata key where Salesforce records the Case (SendbirdSingleCallSender.CASE_ID_KEY). */
 export const CASE_ID_METADATA_KEY = 'salesforce_case_id';
 
 /** The fields of a Sendbird group channel that can name its Case. */

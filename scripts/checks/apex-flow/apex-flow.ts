@@ -122,7 +122,7 @@ const not = (value: Value): Value =>
 interface TypeRef {
     text: string;
     type?: ApexType;
-    /** The expression names the type itself (`SendbirdApi.get()`), not a value of it. */
+    /** The expression names the type itself (`SendbirdPlatformClient.get()`), not a value of it. */
     isStatic: boolean;
 }
 

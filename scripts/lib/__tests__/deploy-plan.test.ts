@@ -132,10 +132,10 @@ describe('planDeploy in production', () => {
         expect(planned.problems).toEqual([]);
         expect(planned.tests).toMatchObject({
             level: 'RunSpecifiedTests',
-            tests: ['SendbirdApi_Tests', 'SendbirdKnowledgeArticles_Tests']
+            tests: ['SendbirdKnowledgeArticles_Tests', 'SendbirdPlatformClient_Tests']
         });
         expect(commandLines(planned)[0]).toBe(
-            'project deploy start --metadata-dir dist/deploy-planned --target-org my-org --wait 30 --test-level RunSpecifiedTests --tests SendbirdApi_Tests --tests SendbirdKnowledgeArticles_Tests'
+            'project deploy start --metadata-dir dist/deploy-planned --target-org my-org --wait 30 --test-level RunSpecifiedTests --tests SendbirdKnowledgeArticles_Tests --tests SendbirdPlatformClient_Tests'
         );
         const omni = planned.directories[1];
         expect(omni.components.map(componentKey)).toEqual([

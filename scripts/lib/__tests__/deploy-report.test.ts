@@ -37,7 +37,9 @@ describe('formatPlan (the dry run)', () => {
             '  ? force-app/omnichannel: Omni-Channel unknown (no target org): pass --no-omni-channel or log in'
         );
         expect(text).toContain('  ✖ force-app/ai-agent-oauth: skipped, no --integration-user');
-        expect(text).toContain('    ApexClass: SendbirdApi, SendbirdApi_Tests, SendbirdTestData');
+        expect(text).toContain(
+            '    ApexClass: SendbirdPlatformClient, SendbirdPlatformClient_Tests, SendbirdTestData'
+        );
         expect(text).toContain("Tests: decided by the org's kind");
         expect(text).toContain('  ! before a real deploy: No target org.');
     });
@@ -59,7 +61,7 @@ describe('formatPlan (the dry run)', () => {
             '      left out ServiceChannel:Sendbird_Cases: the org routes Case through Service Channel "Cases"'
         );
         expect(text).toContain('Tests: RunSpecifiedTests: production (Enterprise Edition)');
-        expect(text).toContain('  SendbirdApi_Tests, SendbirdKnowledgeArticles_Tests');
+        expect(text).toContain('  SendbirdKnowledgeArticles_Tests, SendbirdPlatformClient_Tests');
         expect(text).toContain('  none (pass --assign to give yourself Sendbird_Agent)');
         expect(text).not.toContain('before a real deploy');
     });

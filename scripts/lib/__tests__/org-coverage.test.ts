@@ -17,7 +17,7 @@ import { outcome } from './fixtures/sf';
 
 const ours: ApexUnit[] = [
     { name: 'SendbirdAgentWorkTrigger', kind: 'trigger' },
-    { name: 'SendbirdApi', kind: 'class' },
+    { name: 'SendbirdPlatformClient', kind: 'class' },
     { name: 'SendbirdCallOuts', kind: 'class' },
     { name: 'SendbirdCaseTrigger', kind: 'trigger' },
     { name: 'SendbirdUsers', kind: 'class' }
@@ -60,11 +60,11 @@ describe('judgeTestRun', () => {
         };
         result.tests.forEach((test) => (test.Outcome = 'Pass'));
         const covered = ours.filter((unit) =>
-            ['SendbirdApi', 'SendbirdCaseTrigger'].includes(unit.name)
+            ['SendbirdPlatformClient', 'SendbirdCaseTrigger'].includes(unit.name)
         );
         expect(judgeTestRun(result, covered, 90).ok).toBe(true);
         expect(judgeTestRun(result, covered, 96).below.map((row) => row.name)).toEqual([
-            'SendbirdApi'
+            'SendbirdPlatformClient'
         ]);
     });
 
@@ -198,10 +198,12 @@ describe('projectApex on this project', () => {
         const all = projectApex(project).map((unit) => unit.name);
         const scope = apexScope(facts('organization-sandbox', 'objects-plain'), everything);
         const counted = projectApex(project, scope).map((unit) => unit.name);
-        expect(all).toEqual(expect.arrayContaining(['SendbirdAgentWorkSync', 'SendbirdApi']));
+        expect(all).toEqual(
+            expect.arrayContaining(['SendbirdAgentWorkSync', 'SendbirdPlatformClient'])
+        );
         expect(counted).not.toContain('SendbirdAgentWorkSync');
         expect(counted).not.toContain('SendbirdAgentWorkTrigger');
-        expect(counted).toContain('SendbirdApi');
+        expect(counted).toContain('SendbirdPlatformClient');
         expect(counted).toContain('SendbirdKnowledgePush');
         expect(all.filter((name) => !counted.includes(name))).toEqual([
             'SendbirdAgentWorkSync',

@@ -112,7 +112,7 @@ function parseJson(text: string): unknown {
     }
 }
 
-/** Our Apex REST endpoints answer `{error:{code,message}}` (SendbirdRest.cls). */
+/** Our Apex REST endpoints answer `{error:{code,message}}` (SendbirdRestResponses.cls). */
 function apexError(body: unknown): SalesforceErrorItem[] {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     if (typeof error?.code !== 'string') return [];

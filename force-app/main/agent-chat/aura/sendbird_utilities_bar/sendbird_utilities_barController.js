@@ -32,7 +32,7 @@
 
     // A plain JSON copy: the LWC's object must not cross Lightning Web Security's boundary.
     sendToContainer: function (component, event, helper) {
-        var container = component.find('SendBird_Bar');
+        var container = component.find('agentChat');
         if (container) {
             container.message(helper.plain(event.getParam('message')));
         }

@@ -1,6 +1,6 @@
 /**
  * The Aura markup and the LWC it hosts must agree on names: every `on<event>` attribute on
- * <c:sendbirdAgentConsole> must be an event the LWC dispatches, handled by an action the
+ * <c:sendbirdAgentChat> must be an event the LWC dispatches, handled by an action the
  * controller has, and every event the LWC dispatches must have a handler. Renaming either side
  * alone fails here (no other test would notice).
  */
@@ -8,16 +8,16 @@ const fs = require('fs');
 const path = require('path');
 
 const BUNDLE = path.join(__dirname, '..');
-const LWC = path.join(__dirname, '..', '..', '..', 'lwc', 'sendbirdAgentConsole');
+const LWC = path.join(__dirname, '..', '..', '..', 'lwc', 'sendbirdAgentChat');
 
 const markup = fs.readFileSync(path.join(BUNDLE, 'sendbird_utilities_bar.cmp'), 'utf8');
 const controller = new Function(
     `return ${fs.readFileSync(path.join(BUNDLE, 'sendbird_utilities_barController.js'), 'utf8')}`
 )();
 
-/** The attributes of the first <c:sendbirdAgentConsole …/> tag, parsed. */
+/** The attributes of the first <c:sendbirdAgentChat …/> tag, parsed. */
 function consoleTagAttributes() {
-    const tag = /<c:sendbirdAgentConsole\b([\s\S]*?)\/?>/.exec(markup);
+    const tag = /<c:sendbirdAgentChat\b([\s\S]*?)\/?>/.exec(markup);
     expect(tag).not.toBeNull();
     return [...tag[1].matchAll(/([\w:-]+)\s*=\s*"([^"]*)"/g)].map(([, name, value]) => ({
         name,

@@ -22,7 +22,7 @@ function fakes({ isConsole = true, consoleFails = false, utility = {} } = {}) {
             startInUtility: jest.fn(),
             setVisible: jest.fn()
         },
-        SendBird_Bar: { message: jest.fn() },
+        agentChat: { message: jest.fn() },
         utilityBar: utilityBar.api,
         workspace: {
             isConsoleNavigation: jest.fn(() =>
@@ -130,7 +130,7 @@ describe('sendbird_utilities_bar', () => {
 
         controller.sendToContainer(component, event({ message }), helper);
 
-        const sent = parts.SendBird_Bar.message.mock.calls[0][0];
+        const sent = parts.agentChat.message.mock.calls[0][0];
         expect(sent).toEqual({ type: 'sendbird:token', accessToken: 'test-session-token' });
         expect(sent).not.toBe(message);
         expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);

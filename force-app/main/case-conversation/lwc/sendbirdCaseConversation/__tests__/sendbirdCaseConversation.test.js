@@ -5,7 +5,7 @@ import SendbirdCaseConversation, {
     MEMBERSHIP_EVENT,
     SUMMARY_CLAMP_CHARS
 } from 'c/sendbirdCaseConversation';
-import SendbirdAgentConsole from 'c/sendbirdAgentConsole';
+import SendbirdAgentChat from 'c/sendbirdAgentChat';
 import { getRecord } from 'lightning/uiRecordApi';
 import { publish, resetMessageService, subscriptionCount } from 'lightning/messageService';
 import { refreshAll, refreshHandlerCount } from 'lightning/refresh';
@@ -18,12 +18,12 @@ import join from '@salesforce/apex/SendbirdCaseConversationController.join';
 import leave from '@salesforce/apex/SendbirdCaseConversationController.leave';
 import listFailures from '@salesforce/apex/SendbirdFailureConsoleController.listFailures';
 import retry from '@salesforce/apex/SendbirdFailureConsoleController.retry';
-import getSession from '@salesforce/apex/SendbirdAgentSessionController.getSession';
+import getSession from '@salesforce/apex/SendbirdAgentChatController.getSession';
 
 const CONVERSATION = require('./data/conversation.json');
 const MEMBERS = require('./data/members.json');
 const FAILURES = require('./data/failures.json');
-const SESSION = require('../../../../agent-chat/lwc/sendbirdAgentConsole/__tests__/data/session.json');
+const SESSION = require('../../../../agent-chat/lwc/sendbirdAgentChat/__tests__/data/session.json');
 
 const CASE_ID = '500000000000001AAA';
 const AGENT = {
@@ -70,7 +70,7 @@ jest.mock(
     { virtual: true }
 );
 jest.mock(
-    '@salesforce/apex/SendbirdAgentSessionController.getSession',
+    '@salesforce/apex/SendbirdAgentChatController.getSession',
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
@@ -582,7 +582,7 @@ describe('c-sendbird-case-conversation', () => {
     describe('with the utility-bar chat on one message service', () => {
         function chat() {
             getSession.mockResolvedValue(SESSION);
-            const console = createElement('c-sendbird-agent-console', { is: SendbirdAgentConsole });
+            const console = createElement('c-sendbird-agent-chat', { is: SendbirdAgentChat });
             const replies = [];
             console.addEventListener('reply', (event) => replies.push(event.detail.message));
             document.body.appendChild(console);
