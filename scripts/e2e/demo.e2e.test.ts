@@ -6,7 +6,6 @@ import { playConversation } from '../demo/conversation';
 import { launchChromium } from '../test-support/chromium';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 jest.setTimeout(120000);
 
@@ -16,9 +15,16 @@ interface Demo {
     stderr: string[];
 }
 
-/** Starts `scripts/demo.ts` (what `npm run demo` runs) and waits for its two lines. */
+/**
+ * Starts `scripts/demo.ts` (what `npm run demo` runs) and waits for its two lines. It runs in one
+ * Node process with tsx's loader, not under the tsx CLI: that CLI relays a signal to its child and
+ * SIGKILLs it (exit 130) when the child does not confirm within 30 ms, which a loaded CI machine
+ * missed. A terminal's Ctrl-C reaches both processes, so `npm run demo` is not affected.
+ */
 function startDemo(): Promise<Demo> {
-    const child = spawn(TSX, [path.join('scripts', 'demo.ts')], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'demo.ts')], {
+        cwd: ROOT
+    });
     const demo: Demo = { child, lines: [], stderr: [] };
     child.stderr?.on('data', (chunk: Buffer) => demo.stderr.push(chunk.toString()));
     return new Promise((resolve, reject) => {
