@@ -1,9 +1,8 @@
+import { isChannelUrl } from '../../lwc-container-src/src/protocol/channel-url';
 import { HttpDouble, jsonOf, type DoubleResponse, type RecordedCall } from './http-double';
 
 /** The fake Platform API token the double accepts. */
 export const TEST_SENDBIRD_API_TOKEN = 'test-api-token';
-
-const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 
 interface StoredChannel extends Record<string, unknown> {
     channel_url: string;
@@ -68,7 +67,7 @@ export class SendbirdDouble extends HttpDouble {
     private createChannel(call: RecordedCall): DoubleResponse {
         const body = jsonOf(call);
         const url = body.channel_url;
-        if (typeof url !== 'string' || !CHANNEL_URL.test(url)) {
+        if (!isChannelUrl(url)) {
             return sendbirdError(400, 400111, '"channel_url" is invalid.');
         }
         const userIds = Array.isArray(body.user_ids) ? (body.user_ids as string[]) : [];

@@ -1,11 +1,10 @@
+import { isChannelUrl } from './channel-url';
 import { PROTOCOL_VERSION, type HostMessage, type InitMessage } from './types';
 
 type Fields = Record<string, unknown>;
 
 /** Letters, digits and hyphens: the app id becomes part of Sendbird's host names. */
 const APP_ID = /^[A-Za-z0-9-]{1,64}$/;
-/** Sendbird's channel_url: letters, digits and underscores, 4 to 100 characters. */
-const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 /** Sendbird caps user ids and nicknames at 80 characters. */
 const MAX_USER_ID = 80;
 const MAX_NICKNAME = 80;
@@ -103,10 +102,6 @@ function isToken(value: unknown): value is string {
 /** A `sendbird:init` whose protocol is not this container's: the host needs an update. */
 export function isOtherProtocolInit(raw: unknown): boolean {
     return isFields(raw) && raw.type === 'sendbird:init' && raw.protocol !== PROTOCOL_VERSION;
-}
-
-export function isChannelUrl(value: unknown): value is string {
-    return typeof value === 'string' && CHANNEL_URL.test(value);
 }
 
 /**

@@ -19,6 +19,8 @@ export const FAILED = 'failed';
 
 const TYPES = [OPEN, RECEIVED, OPENED, FAILED];
 
+// Sendbird's channel URL rule, the one copy for the LWCs, which cannot import the TypeScript one
+// (lwc-container-src/src/protocol/channel-url.ts); Apex: SendbirdMembershipChange.CHANNEL_URL_FORMAT.
 const CHANNEL_URL = /^[A-Za-z0-9_]{4,100}$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
