@@ -13,10 +13,10 @@ interface Benchmark {
  * measured and printed here, never asserted in timed unit tests.
  */
 async function main(): Promise<void> {
-    const dir = path.join(__dirname, 'bench');
+    const dir = __dirname;
     const only = process.argv.slice(2);
     const files = readdirSync(dir)
-        .filter((file) => file.endsWith('.ts'))
+        .filter((file) => file.endsWith('.ts') && file !== path.basename(__filename))
         .filter((file) => only.length === 0 || only.includes(path.basename(file, '.ts')))
         .sort();
     if (files.length === 0) throw new Error(`no benchmark named ${only.join(', ')}`);

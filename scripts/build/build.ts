@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { buildContainer } from './build/container';
-import { checkMetadata } from './checks/metadata';
-import { formatFinding } from './lib/findings';
-import { deployEnvProblems, withDeployDefaults } from './lib/deploy-env';
-import { readProject } from './lib/project';
-import { buildTicketPage, TICKET_PAGE_DIR } from './build/ticket-page';
+import { buildContainer } from './container';
+import { checkMetadata } from '../checks/metadata';
+import { formatFinding } from '../checks/shared/findings';
+import { deployEnvProblems, withDeployDefaults } from '../deploy/deploy-env';
+import { readProject } from '../project/project';
+import { buildTicketPage, TICKET_PAGE_DIR } from './ticket-page';
 
 /** Where `npm run build` writes the Metadata API deploy package. */
 export const DEPLOY_PACKAGE_DIR = path.join('dist', 'deploy');

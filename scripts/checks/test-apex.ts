@@ -1,6 +1,6 @@
-import { APEX_GATES } from './checks/apex';
-import { runGateCommand } from './lib/gate';
-import { proveGatesBite } from './prove-gates-bite';
+import { APEX_GATES } from './apex';
+import { runGateCommand } from './shared/gate';
+import { proveGatesBite } from './gates-bite/prove-gates-bite';
 
 /**
  * `npm test`'s Apex step (`npm run test:apex`): gates 4–7 on the project, then the proof that the

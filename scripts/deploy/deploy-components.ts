@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
-import type { SfdxProject } from './project';
+import type { SfdxProject } from '../project/project';
 
 /** One metadata component, as package.xml names it. */
 export interface ProjectComponent {

@@ -1,4 +1,4 @@
-import type { SfdxProject } from './project';
+import type { SfdxProject } from '../project/project';
 
 /**
  * A Sendbird app id becomes part of host names (api-<id>.sendbird.com), so only letters, digits

@@ -1,4 +1,4 @@
-import type { SfCli, SfOutcome } from './org-sf';
+import type { SfCli, SfOutcome } from '../org/org-sf';
 
 /**
  * The External Client App (force-app/ai-agent-oauth) has two prerequisites a deploy cannot set

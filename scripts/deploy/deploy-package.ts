@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { ProjectComponent } from './deploy-components';
-import type { SfdxProject } from './project';
+import type { SfdxProject } from '../project/project';
 
 /** What went into a deploy package, counted per metadata type. */
 export interface DeployPackage {

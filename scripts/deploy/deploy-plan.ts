@@ -12,8 +12,8 @@ import {
     withDeployDefaults
 } from './deploy-env';
 import { oauthPrerequisites } from './deploy-oauth-prerequisites';
-import type { OrgDescription, OrgFeature } from './org-detect';
-import type { SfdxProject } from './project';
+import type { OrgDescription, OrgFeature } from '../org/org-detect';
+import type { SfdxProject } from '../project/project';
 
 /** What the admin asked `npm run deploy` to do. */
 export interface DeployOptions {
@@ -64,7 +64,7 @@ export const AUTOMATED_PROCESS_USER = 'the Automated Process user';
  * and needs the permission set's principal for its callouts. Setup cannot assign permission sets
  * to that user and `sf org assign permset` cannot name it, so anonymous Apex does (idempotent).
  */
-export const SYNC_RUNNER_APEX = path.join('scripts', 'apex', 'assign-sync-runner.apex');
+export const SYNC_RUNNER_APEX = path.join('scripts', 'deploy', 'apex', 'assign-sync-runner.apex');
 export const OMNI_PERMISSION_SET = 'Sendbird_Omni_Agent';
 
 export type Decision = 'deploy' | 'skip' | 'undecided';

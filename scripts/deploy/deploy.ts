@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { build } from './build';
-import { listComponents } from './lib/deploy-components';
-import { buildDeployPackage } from './lib/deploy-package';
+import { build } from '../build/build';
+import { listComponents } from './deploy-components';
+import { buildDeployPackage } from './deploy-package';
 import {
     DEPLOY_PACKAGE,
     DEPLOY_USAGE,
     DeployUsageError,
     parseDeployArgs,
     planDeploy
-} from './lib/deploy-plan';
-import { formatPlan, formatSummary } from './lib/deploy-report';
-import { describeOrg, unknownOrg } from './lib/org-detect';
-import { projectSf } from './lib/org-sf';
-import { readProject } from './lib/project';
+} from './deploy-plan';
+import { formatPlan, formatSummary } from './deploy-report';
+import { describeOrg, unknownOrg } from '../org/org-detect';
+import { projectSf } from '../org/org-sf';
+import { readProject } from '../project/project';
 
 /**
  * `npm run deploy`: ask the org what it has, plan, then build, deploy the planned components

@@ -2,7 +2,7 @@ import { startDemoWorld } from './demo/demo-world';
 
 /**
  * `npm run demo`: the whole product on loopback, for a newcomer to watch (see
- * scripts/demo/demo-world.ts). Prints exactly two lines, `agent: <url>` and `customer: <url>`,
+ * scripts/dev/demo/demo-world.ts). Prints exactly two lines, `agent: <url>` and `customer: <url>`,
  * then runs until interrupted.
  */
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { playConversation } from './demo/conversation';
 import { startDemoWorld } from './demo/demo-world';
 import { shootLightning } from './screenshots/lightning';
-import { launchChromium } from './test-support/chromium';
+import { launchChromium } from '../test-support/chromium';
 
 /** Where the README's pictures live; written only with --update-docs. */
 export const DOCS_IMAGES = path.join('docs', 'images');
@@ -16,7 +16,7 @@ export const DEFAULT_OUT = path.join('dist', 'screenshots');
  * `npm run demo`'s world (the local stand-in for Sendbird, the ticket server, the built static
  * resource), pictured from the agent's console and from the customer's page; then the Case panel,
  * the setup assistant and the failure console, rendered from their jest DOM with stand-in data
- * and the Lightning Design System CSS (scripts/screenshots/lightning.ts). Every picture carries
+ * and the Lightning Design System CSS (scripts/dev/screenshots/lightning.ts). Every picture carries
  * its own notice of what it was drawn from, so the pictures are labelled in themselves.
  * --lightning-only skips the demo world and draws the three Lightning pictures alone.
  */

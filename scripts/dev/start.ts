@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTAINER_SRC, containerParcel, describeParcelError } from './build/container/parcel';
+import { CONTAINER_SRC, containerParcel, describeParcelError } from '../build/container/parcel';
 import { HARNESS_ENTRIES } from './container-harness/build';
 import { devSessionDefaults } from './container-harness/dev-session';
 import { firstOf, folderSource } from './container-harness/file-source';

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENTWORK_APEX, featureDecision, KNOWLEDGE_DIR, OMNI_CHANNEL_DIR } from './deploy-plan';
+import {
+    AGENTWORK_APEX,
+    featureDecision,
+    KNOWLEDGE_DIR,
+    OMNI_CHANNEL_DIR
+} from '../deploy/deploy-plan';
 import { OrgUsageError, parseScriptArgs, wholeNumber } from './org-args';
 import type { OrgFeature, OrgKind } from './org-detect';
-import { listApexFiles, type SfdxProject } from './project';
+import { listApexFiles, type SfdxProject } from '../project/project';
 
 const USAGE = `Usage: npm run org:test -- --target-org <alias> [--min-coverage <percent>] [--wait <minutes>] [--no-omni-channel] [--no-knowledge]
   --target-org       the org to test in (or SF_TARGET_ORG), deployed with npm run deploy

@@ -1,4 +1,4 @@
-import { OrgUsageError } from './lib/org-args';
+import { OrgUsageError } from './org-args';
 import {
     createdUsername,
     definitionHasKnowledge,
@@ -6,8 +6,8 @@ import {
     parseScratchArgs,
     scratchCreateArgs,
     scratchOutcome
-} from './lib/org-scratch';
-import { projectSf } from './lib/org-sf';
+} from './org-scratch';
+import { projectSf } from './org-sf';
 
 /** `npm run org:create`: a scratch org from a definition in config/ (needs a Dev Hub). */
 async function main(): Promise<void> {

@@ -1,4 +1,7 @@
-import { checkIntegrationUser, type IntegrationUserCheck } from './deploy-oauth-prerequisites';
+import {
+    checkIntegrationUser,
+    type IntegrationUserCheck
+} from '../deploy/deploy-oauth-prerequisites';
 import type { SfCli, SfOutcome } from './org-sf';
 
 /**

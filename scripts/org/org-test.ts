@@ -1,4 +1,4 @@
-import { OrgUsageError } from './lib/org-args';
+import { OrgUsageError } from './org-args';
 import {
     apexScope,
     apexTestArgs,
@@ -6,10 +6,10 @@ import {
     judgeTestRun,
     parseOrgTestArgs,
     projectApex
-} from './lib/org-coverage';
-import { describeOrgFeatures } from './lib/org-detect';
-import { projectSf } from './lib/org-sf';
-import { readProject } from './lib/project';
+} from './org-coverage';
+import { describeOrgFeatures } from './org-detect';
+import { projectSf } from './org-sf';
+import { readProject } from '../project/project';
 
 /** `npm run org:test`: run the Apex tests in an org and fail below the coverage minimum. */
 async function main(): Promise<void> {

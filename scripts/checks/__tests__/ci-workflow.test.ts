@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
-import { apexComponents } from '../../checks/apex-deploy-coverage';
-import { parseDeployArgs, planDeploy } from '../deploy-plan';
-import { apexScope, parseOrgTestArgs } from '../org-coverage';
-import type { OrgDescription } from '../org-detect';
-import { parseScratchArgs } from '../org-scratch';
-import { readProject } from '../project';
+import { apexComponents } from '../apex-deploy-coverage';
+import { parseDeployArgs, planDeploy } from '../../deploy/deploy-plan';
+import { apexScope, parseOrgTestArgs } from '../../org/org-coverage';
+import type { OrgDescription } from '../../org/org-detect';
+import { parseScratchArgs } from '../../org/org-scratch';
+import { readProject } from '../../project/project';
 
 /**
  * The CI workflow cannot run here (no GitHub, no Dev Hub), so it is checked by construction:

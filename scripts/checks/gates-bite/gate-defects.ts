@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { apexClassMeta } from './lib/apex-class-meta';
-import { readProject } from './lib/project';
+import { apexClassMeta } from '../../project/apex-class-meta';
+import { readProject } from '../../project/project';
 
 /** The gate commands a defect can be caught by; each runs against a project folder. */
 export type GateName =

@@ -3,16 +3,16 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { checkCalloutAfterDml } from './checks/apex-callout-after-dml';
-import { checkDeployCoverage } from './checks/apex-deploy-coverage';
-import { checkApexPmd } from './checks/apex-pmd';
-import { checkApexSyntax } from './checks/apex-syntax';
-import { checkApexTestClasses } from './checks/apex-test-classes';
-import { checkApexTypes } from './checks/apex-types';
-import { checkMetadata } from './checks/metadata';
+import { checkCalloutAfterDml } from '../apex-callout-after-dml';
+import { checkDeployCoverage } from '../apex-deploy-coverage';
+import { checkApexPmd } from '../apex-pmd';
+import { checkApexSyntax } from '../apex-syntax';
+import { checkApexTestClasses } from '../apex-test-classes';
+import { checkApexTypes } from '../apex-types';
+import { checkMetadata } from '../metadata';
 import { DEFECTS, type GateName, type PlantedDefect } from './gate-defects';
-import { formatFinding } from './lib/findings';
-import { MissingToolError, type GateResult } from './lib/gate';
+import { formatFinding } from '../shared/findings';
+import { MissingToolError, type GateResult } from '../shared/gate';
 
 /** What a gate needs of the project; copied for each run so that defects never touch the repo. */
 const PROJECT_FILES = [
@@ -24,7 +24,7 @@ const PROJECT_FILES = [
     'code-analyzer.yml'
 ];
 
-const repo = path.resolve(__dirname, '..');
+const repo = path.resolve(__dirname, '../../..');
 
 export interface GateRun {
     failed: boolean;

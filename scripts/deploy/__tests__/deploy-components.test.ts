@@ -1,5 +1,5 @@
 import { listComponents } from '../deploy-components';
-import { readProject } from '../project';
+import { readProject } from '../../project/project';
 import { BASE_FILES, makeProject, removeProject } from '../../test-support/fixture-project';
 
 const RULES = 'force-app/main/default/assignmentRules/Case.assignmentRules-meta.xml';

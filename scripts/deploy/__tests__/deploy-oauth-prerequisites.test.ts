@@ -8,15 +8,15 @@ import {
 } from '../deploy-oauth-prerequisites';
 import { parseDeployArgs, planDeploy } from '../deploy-plan';
 import { formatPlan } from '../deploy-report';
-import { unknownOrg, type OrgDescription } from '../org-detect';
-import type { SfOutcome } from '../org-sf';
-import { readProject } from '../project';
-import { outcome } from './fixtures/sf';
+import { unknownOrg, type OrgDescription } from '../../org/org-detect';
+import type { SfOutcome } from '../../org/org-sf';
+import { readProject } from '../../project/project';
+import { outcome } from '../../test-support/sf-fixtures';
 
 /**
  * Hand-built `sf data query --json` results of integrationUserQuery, in jsforce's QueryResult
- * shape (see fixtures/sf/index.ts): a parent-to-child subquery is a nested QueryResult, or null
- * when it has no rows.
+ * shape (see test-support/sf-fixtures/index.ts): a parent-to-child subquery is a nested
+ * QueryResult, or null when it has no rows.
  */
 function userResult(user: Record<string, unknown> | undefined): SfOutcome {
     const records = user

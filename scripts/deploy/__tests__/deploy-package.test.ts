@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDeployPackage } from '../deploy-package';
-import { readProject } from '../project';
+import { readProject } from '../../project/project';
 import { makeProject, removeProject } from '../../test-support/fixture-project';
 
 const SITE = 'force-app/main/default/cspTrustedSites/Api.cspTrustedSite-meta.xml';

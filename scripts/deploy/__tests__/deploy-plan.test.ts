@@ -11,8 +11,8 @@ import {
     SYNC_RUNNER_PERMISSION_SET,
     type DeployOptions
 } from '../deploy-plan';
-import { unknownOrg, type OrgDescription } from '../org-detect';
-import { readProject } from '../project';
+import { unknownOrg, type OrgDescription } from '../../org/org-detect';
+import { readProject } from '../../project/project';
 import { components, env, org, project } from './fixtures/deploy';
 
 const plan = (argv: string[], description: OrgDescription, environment: NodeJS.ProcessEnv = env) =>
@@ -91,7 +91,7 @@ describe('planDeploy in a sandbox with Omni-Channel and Knowledge', () => {
         );
         expect(commandLines(planned).slice(1)).toEqual([
             'org assign permset --name Sendbird_Agent --name Sendbird_Admin --name Sendbird_Omni_Agent --target-org my-org',
-            'apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org',
+            'apex run --file scripts/deploy/apex/assign-sync-runner.apex --target-org my-org',
             'org assign permset --name Sendbird_Integration --name Sendbird_Knowledge_Reader --on-behalf-of api@x.com --target-org my-org'
         ]);
         expect(decisions(planned)['force-app/ai-agent-oauth']).toBe('deploy');
@@ -179,7 +179,7 @@ describe('planDeploy in an org without Omni-Channel or Knowledge', () => {
         expect(knowledge.why).toContain('Lightning Knowledge is off');
         expect(commandLines(planned).slice(1)).toEqual([
             'org assign permset --name Sendbird_Agent --name Sendbird_Admin --target-org my-org',
-            'apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org',
+            'apex run --file scripts/deploy/apex/assign-sync-runner.apex --target-org my-org',
             'org assign permset --name Sendbird_Integration --on-behalf-of a@b.io --target-org my-org'
         ]);
     });

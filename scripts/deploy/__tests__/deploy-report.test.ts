@@ -1,6 +1,6 @@
 import { parseDeployArgs, planDeploy } from '../deploy-plan';
 import { countByType, formatPlan, formatSummary, remainingSteps } from '../deploy-report';
-import { unknownOrg } from '../org-detect';
+import { unknownOrg } from '../../org/org-detect';
 import { components, env, org, project } from './fixtures/deploy';
 
 const plan = async (argv: string[], ...orgFixtures: Parameters<typeof org>) =>
@@ -74,7 +74,7 @@ describe('remainingSteps', () => {
         expect(plain.join('\n')).not.toContain('Sendbird Chat" queue');
         expect(plain[1]).toContain('You got none: pass --assign next time');
         expect(plain[2]).toBe(
-            'Give the Automated Process user Sendbird_Sync_Runner, which the membership sync job runs as (Setup cannot): npx sf apex run --file scripts/apex/assign-sync-runner.apex --target-org my-org. Until then the Setup assistant\'s "Membership sync can call Sendbird" line is red and no agent is added to a channel.'
+            'Give the Automated Process user Sendbird_Sync_Runner, which the membership sync job runs as (Setup cannot): npx sf apex run --file scripts/deploy/apex/assign-sync-runner.apex --target-org my-org. Until then the Setup assistant\'s "Membership sync can call Sendbird" line is red and no agent is added to a channel.'
         );
 
         const full = remainingSteps(

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { readProject } from '../lib/project';
+import { readProject } from '../../project/project';
 
 /**
  * Issue 13, finding 19: after `npm ci && npm run build`, a plain `sf project deploy start` must
@@ -12,7 +12,7 @@ import { readProject } from '../lib/project';
  * needs no org) and checks that the result holds nothing that needs Omni-Channel, Knowledge or
  * the OAuth app, and everything of force-app/main.
  */
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const SF = path.join(ROOT, 'node_modules', '.bin', 'sf');
 const RESOURCE = path.join(ROOT, 'force-app/main/agent-chat/staticresources/sendbird_bar.resource');
 

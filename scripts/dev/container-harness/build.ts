@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { containerParcel, CONTAINER_SRC, describeParcelError } from '../build/container/parcel';
+import { containerParcel, CONTAINER_SRC, describeParcelError } from '../../build/container/parcel';
 import { folderSource, type FileSource } from './file-source';
 
 /** The harness pages, built for the browser tests, the bench and the screenshot. */

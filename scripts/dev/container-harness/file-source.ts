@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unzipFiles } from '../build/container/zip';
+import { unzipFiles } from '../../build/container/zip';
 
 /** Files the harness serves, by their path inside the bundle ('index.html', 'app.1234.js'). */
 export type FileSource = (name: string) => Buffer | undefined;

@@ -72,7 +72,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         },
         {
             'content-security-policy': containerCsp(options.allowEval ?? false, {
-                sites: options.trustedSites ?? readTrustedSites(path.resolve(__dirname, '../..')),
+                sites:
+                    options.trustedSites ?? readTrustedSites(path.resolve(__dirname, '../../..')),
                 anySecureHost: options.allowAnySecureHost ?? false
             })
         }

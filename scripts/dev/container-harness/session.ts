@@ -6,8 +6,8 @@ import type {
     HostRecord,
     LoadProbe,
     Milestone
-} from '../../lwc-container-src/harness/types';
-import { CONTAINER_RESOURCE } from '../build/container';
+} from '../../../lwc-container-src/harness/types';
+import { CONTAINER_RESOURCE } from '../../build/container';
 import { buildHarness } from './build';
 import { zipSource } from './file-source';
 import { startHarness, type Harness } from './server';

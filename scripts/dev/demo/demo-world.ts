@@ -1,8 +1,8 @@
-import { ensureTicketPage } from '../build/ticket-page';
+import { ensureTicketPage } from '../../build/ticket-page';
 import { startAgentWorld } from '../container-harness/stand-in/agent-world';
 import { playRouting } from '../container-harness/stand-in/routing';
 import { startTicketServer } from '../container-harness/stand-in/ticket-stack';
-import { startSendbirdDouble } from '../test-support/sendbird-double/sendbirdDouble';
+import { startSendbirdDouble } from '../../test-support/sendbird-double/sendbirdDouble';
 
 const REAL_SETUP =
     'A real setup needs a Sendbird application (App ID and API token) and a Salesforce org with this project deployed: see the README, "Deploy".';

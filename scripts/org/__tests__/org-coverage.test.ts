@@ -12,8 +12,8 @@ import {
     projectApex,
     type ApexUnit
 } from '../org-coverage';
-import { readProject } from '../project';
-import { outcome } from './fixtures/sf';
+import { readProject } from '../../project/project';
+import { outcome } from '../../test-support/sf-fixtures';
 
 const ours: ApexUnit[] = [
     { name: 'SendbirdAgentWorkTrigger', kind: 'trigger' },

@@ -7,7 +7,7 @@ import {
     orgKindFrom,
     unknownOrg
 } from '../org-detect';
-import { fakeSf, outcome } from './fixtures/sf';
+import { fakeSf, outcome } from '../../test-support/sf-fixtures';
 
 describe('orgKindFrom', () => {
     it('tells production, sandbox, scratch and Developer Edition apart', () => {

@@ -12,7 +12,7 @@ import {
     scratchCreateArgs,
     scratchOutcome
 } from '../org-scratch';
-import { outcome } from './fixtures/sf';
+import { outcome } from '../../test-support/sf-fixtures';
 
 describe('parseScratchArgs', () => {
     it('has defaults and takes alias, duration, Dev Hub and wait', () => {

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { parseSfJson, projectSf } from '../org-sf';
-import { fixture } from './fixtures/sf';
+import { fixture } from '../../test-support/sf-fixtures';
 
 describe('parseSfJson', () => {
     it('reads a success, an error envelope and a result with a failing status', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
  * or default Dev Hub of the machine can be used (org:create could otherwise create a real org),
  * and the runs, mostly sf's start-up, can go side by side.
  */
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Run {
@@ -39,7 +39,7 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promi
 
 describe('npm run deploy', () => {
     it.concurrent('prints the plan with no org', async () => {
-        const { code, stdout } = await run('deploy.ts', ['--dry-run']);
+        const { code, stdout } = await run('deploy/deploy.ts', ['--dry-run']);
         expect(code).toBe(0);
         expect(stdout).toContain(
             'Deploy plan (dry run, nothing is changed) for no org (no target org)'
@@ -54,7 +54,7 @@ describe('npm run deploy', () => {
     });
 
     it.concurrent('stops without an org or app id, saying what it needs', async () => {
-        const { code, stderr } = await run('deploy.ts', []);
+        const { code, stderr } = await run('deploy/deploy.ts', []);
         expect(code).toBe(1);
         expect(stderr).toContain('No target org. Pass --target-org <alias> or set SF_TARGET_ORG.');
         expect(stderr).toContain('SENDBIRD_APP_ID is not set.');
@@ -62,7 +62,7 @@ describe('npm run deploy', () => {
     });
 
     it.concurrent('stops before building when it cannot ask the org', async () => {
-        const { code, stdout, stderr } = await run('deploy.ts', ['-o', 'no-such-org-e2e'], {
+        const { code, stdout, stderr } = await run('deploy/deploy.ts', ['-o', 'no-such-org-e2e'], {
             SENDBIRD_APP_ID: 'test-app'
         });
         expect(code).toBe(1);
@@ -76,7 +76,7 @@ describe('npm run deploy', () => {
 
 describe('npm run org:create and org:test', () => {
     it.concurrent('org:create names a Dev Hub that is not logged in', async () => {
-        const { code, stderr } = await run('org-create.ts', [
+        const { code, stderr } = await run('org/org-create.ts', [
             '--target-dev-hub',
             'no-such-hub-e2e'
         ]);
@@ -85,7 +85,7 @@ describe('npm run org:create and org:test', () => {
     });
 
     it.concurrent('org:test says why sf could not run the tests', async () => {
-        const { code, stdout, stderr } = await run('org-test.ts', ['-o', 'no-such-org-e2e']);
+        const { code, stdout, stderr } = await run('org/org-test.ts', ['-o', 'no-such-org-e2e']);
         expect(code).toBe(1);
         expect(stdout).toContain('Asking no-such-org-e2e what it has...');
         expect(stderr).toContain('sf apex run test failed: NamedOrgNotFoundError');

@@ -1,4 +1,4 @@
-import { sfCommandProblems } from '../../test-support/sf-cli-manifest';
+import { sfCommandProblems } from '../sf-cli-manifest';
 
 describe('sfCommandProblems (the installed sf CLI as the judge of planned commands)', () => {
     it('accepts real commands in any word order oclif allows, with their flags', () => {

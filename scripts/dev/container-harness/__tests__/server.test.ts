@@ -2,7 +2,7 @@ import path from 'node:path';
 import { containerCsp, injectStandIn, STAND_IN_SCRIPT } from '../server';
 import { cspSource, readTrustedSites, type TrustedSite } from '../trusted-sites';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const ORG_SITES = readTrustedSites(ROOT);
 
 describe('injectStandIn', () => {

@@ -1,17 +1,17 @@
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { ensureTicketPage } from '../../build/ticket-page';
-import { launchChromium } from '../../test-support/chromium';
-import type { HostRecord } from '../../../lwc-container-src/harness/types';
+import { ensureTicketPage } from '../../../build/ticket-page';
+import { launchChromium } from '../../../test-support/chromium';
+import type { HostRecord } from '../../../../lwc-container-src/harness/types';
 import { containerFrame, hostState, openHostPage, waitUntil, type HostPage } from '../session';
 import { startAgentWorld, type AgentWorld } from '../stand-in/agent-world';
 import { openCustomer, type Customer } from '../stand-in/customer-page';
 import { playRouting } from '../stand-in/routing';
 import { startTicketServer } from '../stand-in/ticket-stack';
-import { connectSdk } from '../../test-support/sendbird-double/e2e/sdkClient';
-import type { TicketStack } from '../../../ticket-server/test-support/stack';
+import { connectSdk } from '../../../test-support/sendbird-double/e2e/sdkClient';
+import type { TicketStack } from '../../../../ticket-server/test-support/stack';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 
 // Two browsers' worth of UIKit on a shared two-core machine.
 jest.setTimeout(90000);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../test-support/chromium';
+import { launchChromium } from '../../../test-support/chromium';
 import { closedPort, silentServer } from '../loopback';
 import type { Harness } from '../server';
 import {
@@ -16,7 +16,7 @@ import {
     waitUntil
 } from '../session';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 
 /** Makes `localStorage` throw in frames, as browsers do for a cross-site iframe's blocked storage. */
 const BLOCK_FRAME_STORAGE = `if (window !== window.top) {

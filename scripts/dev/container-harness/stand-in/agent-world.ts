@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { CONTAINER_RESOURCE } from '../../build/container';
+import { CONTAINER_RESOURCE } from '../../../build/container';
 import {
     startSendbirdDouble,
     type SendbirdDouble
-} from '../../test-support/sendbird-double/sendbirdDouble';
+} from '../../../test-support/sendbird-double/sendbirdDouble';
 import { buildHarness } from '../build';
 import { zipSource } from '../file-source';
 import { startHarness, type Harness, type HarnessOptions } from '../server';

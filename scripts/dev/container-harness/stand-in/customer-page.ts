@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { TicketCreated } from '../../../ticket-server/src/contract';
+import type { TicketCreated } from '../../../../ticket-server/src/contract';
 
 /** The customer in their own browser context, on the ticket server's page, chatting in UIKit. */
 export interface Customer {

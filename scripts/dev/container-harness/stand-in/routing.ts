@@ -1,5 +1,5 @@
-import type { SalesforceDouble } from '../../../ticket-server/test-support/salesforce-double';
-import type { SendbirdDouble } from '../../test-support/sendbird-double/sendbirdDouble';
+import type { SalesforceDouble } from '../../../../ticket-server/test-support/salesforce-double';
+import type { SendbirdDouble } from '../../../test-support/sendbird-double/sendbirdDouble';
 
 /** How often the stand-in routing looks for new Cases. */
 export const ROUTING_POLL_MS = 100;

@@ -1,5 +1,5 @@
-import { startTicketStack, type TicketStack } from '../../../ticket-server/test-support/stack';
-import type { SendbirdDouble } from '../../test-support/sendbird-double/sendbirdDouble';
+import { startTicketStack, type TicketStack } from '../../../../ticket-server/test-support/stack';
+import type { SendbirdDouble } from '../../../test-support/sendbird-double/sendbirdDouble';
 
 /**
  * The ticket server with its Salesforce test double, pointed at the Sendbird stand-in for both

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ensureTicketPage } from '../build/ticket-page';
-import { playConversation } from '../demo/conversation';
-import { launchChromium } from '../test-support/chromium';
+import { ensureTicketPage } from '../../../build/ticket-page';
+import { playConversation } from '../conversation';
+import { launchChromium } from '../../../test-support/chromium';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 jest.setTimeout(120000);
@@ -16,9 +16,9 @@ interface Demo {
     stderr: string[];
 }
 
-/** Starts `scripts/demo.ts` (what `npm run demo` runs) and waits for its two lines. */
+/** Starts `scripts/dev/demo.ts` (what `npm run demo` runs) and waits for its two lines. */
 function startDemo(): Promise<Demo> {
-    const child = spawn(TSX, [path.join('scripts', 'demo.ts')], { cwd: ROOT });
+    const child = spawn(TSX, [path.join('scripts', 'dev', 'demo.ts')], { cwd: ROOT });
     const demo: Demo = { child, lines: [], stderr: [] };
     child.stderr?.on('data', (chunk: Buffer) => demo.stderr.push(chunk.toString()));
     return new Promise((resolve, reject) => {
