@@ -3,7 +3,12 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
 /** Where the org's CSP Trusted Sites for the chat live. */
-export const TRUSTED_SITES_DIR = path.join('force-app', 'main', 'sendbird-client', 'cspTrustedSites');
+export const TRUSTED_SITES_DIR = path.join(
+    'force-app',
+    'main',
+    'sendbird-client',
+    'cspTrustedSites'
+);
 
 /** One CSP Trusted Site, with the directives it opens. */
 export interface TrustedSite {
