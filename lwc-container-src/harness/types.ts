@@ -1,6 +1,6 @@
 /**
  * What the harness pages expose to the browser tests, the bench and the screenshot script.
- * DOM-free, so the Node side (scripts/container-harness) can share the types.
+ * DOM-free, so the Node side (scripts/dev/container-harness) can share the types.
  */
 
 export type Milestone =

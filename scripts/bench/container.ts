@@ -5,15 +5,15 @@ import type { LoadProbe, Milestone } from '../../lwc-container-src/harness/types
 import { CONTAINER_RESOURCE } from '../build/container';
 import { formatSizes, measureFiles } from '../build/container/sizes';
 import { unzipFiles } from '../build/container/zip';
-import { closedPort, silentServer } from '../container-harness/loopback';
-import type { Harness } from '../container-harness/server';
+import { closedPort, silentServer } from '../dev/container-harness/loopback';
+import type { Harness } from '../dev/container-harness/server';
 import {
     containerFrame,
     openHostPage,
     startResourceHarness,
     sessionOnLoopback,
     waitForMilestone
-} from '../container-harness/session';
+} from '../dev/container-harness/session';
 import { launchChromium } from '../test-support/chromium';
 
 export const title = 'Container app (static resource sendbird_bar): size and cold-load timings';

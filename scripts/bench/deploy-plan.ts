@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { listComponents } from '../lib/deploy-components';
-import { parseDeployArgs, planDeploy } from '../lib/deploy-plan';
-import { formatPlan } from '../lib/deploy-report';
-import { DETECTION_COMMANDS, unknownOrg } from '../lib/org-detect';
-import { projectSf } from '../lib/org-sf';
-import { readProject } from '../lib/project';
+import { listComponents } from '../deploy/deploy-components';
+import { parseDeployArgs, planDeploy } from '../deploy/deploy-plan';
+import { formatPlan } from '../deploy/deploy-report';
+import { DETECTION_COMMANDS, unknownOrg } from '../org/org-detect';
+import { projectSf } from '../org/org-sf';
+import { readProject } from '../project/project';
 import { percentile } from './support/load';
 
 export const title = 'npm run deploy: plan (SDR component list) and org detection overhead';

@@ -1,6 +1,6 @@
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { listApexFiles, readProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { listApexFiles, readProject } from '../project/project';
 import { ApexFlow, type Violation } from './apex-flow/apex-flow';
 import { loadApexProject, testMethods } from './apex-flow/apex-project';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import type { PackageDirectoryComponents } from '../lib/deploy-components';
-import { planDeploy, type DeployPlan } from '../lib/deploy-plan';
-import type { OrgDescription } from '../lib/org-detect';
-import { listApexFiles, readProject, type SfdxProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import type { PackageDirectoryComponents } from '../deploy/deploy-components';
+import { planDeploy, type DeployPlan } from '../deploy/deploy-plan';
+import type { OrgDescription } from '../org/org-detect';
+import { listApexFiles, readProject, type SfdxProject } from '../project/project';
 import { ApexFlow } from './apex-flow/apex-flow';
 import { statementsOf } from './apex-flow/apex-model';
 import { loadApexProject, testMethods, testSetupMethods } from './apex-flow/apex-project';

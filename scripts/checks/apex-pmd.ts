@@ -7,10 +7,10 @@ import {
     type Violation
 } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { QUICK_JVM_OPTIONS, requireJava } from '../lib/java';
-import { listApexFiles, readProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { QUICK_JVM_OPTIONS, requireJava } from './shared/java';
+import { listApexFiles, readProject } from '../project/project';
 
 /** The committed configuration: rule overrides and the reasons for them. */
 const CONFIG_FILE = 'code-analyzer.yml';

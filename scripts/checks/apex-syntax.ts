@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { listApexFiles, readProject } from '../lib/project';
-import { memoBySource } from '../lib/source-memo';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { listApexFiles, readProject } from '../project/project';
+import { memoBySource } from './shared/source-memo';
 
 const SHOWN_ALTERNATIVES = 6;
 

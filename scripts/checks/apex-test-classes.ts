@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { listApexFiles, readProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { listApexFiles, readProject } from '../project/project';
 
 const TEST_SUFFIX = '_Tests';
 const IS_TEST = /@IsTest\b/i;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../lib/findings';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { listApexFiles, readProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { listApexFiles, readProject } from '../project/project';
 import { runApexLs, type ApexLsMessage, type ApexLsReport } from './apex-types/apex-ls';
 import {
     createFullWorkspace,

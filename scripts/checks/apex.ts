@@ -1,4 +1,4 @@
-import { runGateCommand, type Gate } from '../lib/gate';
+import { runGateCommand, type Gate } from './shared/gate';
 import { calloutAfterDmlGate } from './apex-callout-after-dml';
 import { deployCoverageGate } from './apex-deploy-coverage';
 import { apexPmdGate } from './apex-pmd';

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildDeployPackage } from '../lib/deploy-package';
-import { runGateCommand, type Gate, type GateResult } from '../lib/gate';
-import { listPackageFiles, readProject } from '../lib/project';
+import { buildDeployPackage } from '../deploy/deploy-package';
+import { runGateCommand, type Gate, type GateResult } from './shared/gate';
+import { listPackageFiles, readProject } from '../project/project';
 import { apiVersionsAbove } from './metadata/api-version';
 import { brokenAuraExpressions } from './metadata/aura-expressions';
 import { missingCustomLabels } from './metadata/custom-labels';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../lib/findings';
-import { listApexFiles, listPackageFiles, readProject } from '../lib/project';
+import type { Finding } from './shared/findings';
+import { listApexFiles, listPackageFiles, readProject } from '../project/project';
 
 /** Standard fields Salesforce always indexes. */
 const STANDARD_INDEXED = new Set([

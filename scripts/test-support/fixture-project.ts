@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apexClassMeta } from '../lib/apex-class-meta';
+import { apexClassMeta } from '../project/apex-class-meta';
 
 export const API_VERSION = '65.0';
 

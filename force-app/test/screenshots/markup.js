@@ -33,7 +33,7 @@ export function classes(...names) {
     return names.filter(Boolean).join(' ');
 }
 
-/** Where the page serves the design system's assets (scripts/screenshots/lightning.ts). */
+/** Where the page serves the design system's assets (scripts/dev/screenshots/lightning.ts). */
 export const ASSETS = '/slds/assets';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Writes one component's flattened jest DOM, with the component styles LWC put in the document
- * head, for scripts/screenshots/lightning.ts, which wraps it in a page with the Lightning Design
- * System CSS and pictures it in chromium.
+ * head, for scripts/dev/screenshots/lightning.ts, which wraps it in a page with the Lightning
+ * Design System CSS and pictures it in chromium.
  */
 import fs from 'fs';
 import path from 'path';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../../lib/project';
+import { listFiles } from '../../project/project';
 
 /** One file of the container bundle: its path inside the zip (forward slashes) and its bytes. */
 export interface BundleFile {

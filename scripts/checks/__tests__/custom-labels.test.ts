@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { missingCustomLabels } from '../metadata/custom-labels';
-import { listFiles } from '../../lib/project';
+import { listFiles } from '../../project/project';
 import { makeProject, removeProject } from '../../test-support/fixture-project';
 
 const DEFAULT = 'force-app/main/default';

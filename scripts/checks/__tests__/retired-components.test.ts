@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
-import { readProject } from '../../lib/project';
+import { readProject } from '../../project/project';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RETIRED = path.join(ROOT, 'config/retired/destructiveChangesPost.xml');

@@ -9,7 +9,7 @@ import {
     TypeRefContext,
     type ApexParserRuleContext as ParserRuleContext
 } from '@apexdevtools/apex-parser';
-import { memoBySource } from '../../lib/source-memo';
+import { memoBySource } from '../shared/source-memo';
 
 /** A method, constructor, property accessor or trigger body: something a call can run. */
 export interface ApexMethod {

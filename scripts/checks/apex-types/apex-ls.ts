@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { analyzerClasspath, QUICK_JVM_OPTIONS, requireJava } from '../../lib/java';
-import { toolCacheDir } from '../../lib/tool-cache';
+import { analyzerClasspath, QUICK_JVM_OPTIONS, requireJava } from '../shared/java';
+import { toolCacheDir } from '../shared/tool-cache';
 
 export interface ApexLsMessage {
     start: { line: number; offset: number };

@@ -8,7 +8,7 @@ import {
     TypeOfContext,
     ValueContext
 } from '@apexdevtools/apex-parser';
-import { memoBySource } from '../../lib/source-memo';
+import { memoBySource } from '../shared/source-memo';
 
 /** A field that inline SOQL reads, with where it is written in the Apex source. */
 export interface SoqlFieldRef {

@@ -9,8 +9,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apexClassMeta } from '../../lib/apex-class-meta';
-import { listApexFiles, listFiles, type SfdxProject } from '../../lib/project';
+import { apexClassMeta } from '../../project/apex-class-meta';
+import { listApexFiles, listFiles, type SfdxProject } from '../../project/project';
 import { soqlFieldRefs, type SoqlFieldRef } from './soql-field-refs';
 
 /** A SOQL field reference, located in its original Apex file. */

@@ -7,8 +7,8 @@ import {
     ModifierContext,
     TypeDeclarationContext
 } from '@apexdevtools/apex-parser';
-import type { Finding } from '../../lib/findings';
-import { memoBySource } from '../../lib/source-memo';
+import type { Finding } from '../shared/findings';
+import { memoBySource } from '../shared/source-memo';
 
 /** A private member (field, property, method or nested type) of a top-level class. */
 interface PrivateMember {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 const API_VERSION = /<apiVersion>\s*([\d.]+)\s*<\/apiVersion>/;
 

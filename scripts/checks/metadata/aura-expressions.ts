@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 const AURA_MARKUP = /\.(cmp|app|evt|intf|design|tokens)$/;
 const ATTRIBUTE = /([\w:.-]+)="([^"]*)"/g;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 const LABELS_FILE = /\.labels-meta\.xml$/;
 /** An LWC module's label import (or a jest.mock of one): `'@salesforce/label/c.Name'`. */

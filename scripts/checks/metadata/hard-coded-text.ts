@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

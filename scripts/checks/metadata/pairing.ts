@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RegistryAccess } from '@salesforce/source-deploy-retrieve';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 const META = '-meta.xml';
 const registry = new RegistryAccess();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import type { Finding } from '../../lib/findings';
-import type { Replacement, SfdxProject } from '../../lib/project';
+import type { Finding } from '../shared/findings';
+import type { Replacement, SfdxProject } from '../../project/project';
 
 /** Deploy-time placeholders look like `${SENDBIRD_APP_ID}`. */
 const PLACEHOLDER = /\$\{[A-Z][A-Z0-9_]*\}/g;

@@ -1,5 +1,5 @@
 import { MetadataResolver } from '@salesforce/source-deploy-retrieve';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 /**
  * Resolves each file on its own, so that one unrecognised file does not hide the others:

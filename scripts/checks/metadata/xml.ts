@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
-import type { Finding } from '../../lib/findings';
+import type { Finding } from '../shared/findings';
 
 /** SDR skips XML it cannot parse instead of failing; this catches truncated or broken files. */
 export function malformedXml(files: string[]): Finding[] {

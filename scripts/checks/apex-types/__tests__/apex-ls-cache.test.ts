@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apexClassMeta } from '../../../lib/apex-class-meta';
+import { apexClassMeta } from '../../../project/apex-class-meta';
 import { runApexLs, type ApexLsReport } from '../apex-ls';
 
 /**

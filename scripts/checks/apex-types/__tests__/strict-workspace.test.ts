@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readProject } from '../../../lib/project';
+import { readProject } from '../../../project/project';
 import {
     BASE_FILES,
     CLASSES,

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Harness } from '../../../container-harness/server';
+import type { Harness } from '../../../dev/container-harness/server';
 import {
     containerFrame,
     openHostPage,
     startResourceHarness,
     type HostPage
-} from '../../../container-harness/session';
+} from '../../../dev/container-harness/session';
 import { launchChromium } from '../../chromium';
 import { startSendbirdDouble, type SendbirdDouble } from '../sendbirdDouble';
 
