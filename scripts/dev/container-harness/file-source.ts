@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipFiles } from '../../build/container/zip';
 
@@ -19,6 +19,18 @@ export function folderSource(dir: string): FileSource {
             return undefined;
         }
     };
+}
+
+/** The files of a folder as they are now, read once: later changes to the folder don't reach it. */
+export function snapshotSource(dir: string): FileSource {
+    const files = new Map<string, Buffer>();
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        const file = path.join(dir, name);
+        if (statSync(file).isFile()) {
+            files.set(name.split(path.sep).join('/'), readFileSync(file));
+        }
+    }
+    return (name) => files.get(name);
 }
 
 /** The files inside a zip: the static resource exactly as Salesforce would serve it. */

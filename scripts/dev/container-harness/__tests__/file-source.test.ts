@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { firstOf, folderSource } from '../file-source';
+import { firstOf, folderSource, snapshotSource } from '../file-source';
 
 describe('folderSource', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'harness-files-'));
@@ -22,5 +22,21 @@ describe('folderSource', () => {
         const both = firstOf(folderSource(path.join(dir, 'site', 'harness')), site);
         expect(both('host.html')?.toString()).toBe('host');
         expect(both('index.html')?.toString()).toBe('app');
+    });
+});
+
+describe('snapshotSource', () => {
+    it('serves the files a folder held when it was taken, by their paths with slashes', () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'harness-snapshot-'));
+        mkdirSync(path.join(dir, 'assets'));
+        writeFileSync(path.join(dir, 'host.html'), 'host');
+        writeFileSync(path.join(dir, 'assets', 'host.js'), 'script');
+        const snapshot = snapshotSource(dir);
+
+        rmSync(dir, { recursive: true });
+        expect(snapshot('host.html')?.toString()).toBe('host');
+        expect(snapshot('assets/host.js')?.toString()).toBe('script');
+        expect(snapshot('assets')).toBeUndefined();
+        expect(snapshot('missing.js')).toBeUndefined();
     });
 });
