@@ -65,6 +65,8 @@ module.exports = {
             testEnvironment: 'node',
             testMatch: ['<rootDir>/**/*.e2e.test.ts'],
             testPathIgnorePatterns: ['/node_modules/'],
+            // Builds what the suites share before any of them runs (they run in parallel workers).
+            globalSetup: '<rootDir>/scripts/test-support/e2e-global-setup.ts',
             transform: {
                 '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
             }

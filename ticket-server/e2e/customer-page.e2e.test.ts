@@ -2,7 +2,6 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/test-support/chromium';
-import { ensureTicketPage } from '../../scripts/build/ticket-page';
 import { startTicketStack, type TicketStack } from '../test-support/stack';
 
 /** A loopback port with nothing listening: UIKit's connection must fail there, visibly. */
@@ -25,7 +24,6 @@ describe('customer ticket page', () => {
     const blocked: string[] = [];
 
     beforeAll(async () => {
-        await ensureTicketPage(process.cwd());
         const port = await closedPort();
         stack = await startTicketStack({
             env: {

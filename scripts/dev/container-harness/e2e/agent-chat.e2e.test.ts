@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { ensureTicketPage } from '../../../build/ticket-page';
 import { launchChromium } from '../../../test-support/chromium';
 import type { HostRecord } from '../../../../lwc-container-src/harness/types';
 import { containerFrame, hostState, openHostPage, waitUntil, type HostPage } from '../session';
@@ -36,7 +35,6 @@ describe('the agent chat against the Sendbird stand-in (browser)', () => {
     let channelCount = 0;
 
     beforeAll(async () => {
-        await ensureTicketPage(ROOT);
         world = await startAgentWorld(ROOT);
         stack = await startTicketServer(world.double);
         browser = await launchChromium();

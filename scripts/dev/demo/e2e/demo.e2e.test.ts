@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ensureTicketPage } from '../../../build/ticket-page';
 import { playConversation } from '../conversation';
 import { launchChromium } from '../../../test-support/chromium';
 
@@ -48,7 +47,6 @@ describe('npm run demo', () => {
     let demo: Demo | undefined;
 
     beforeAll(async () => {
-        await ensureTicketPage(ROOT);
         browser = await launchChromium();
     }, 180000);
 
